@@ -1,0 +1,73 @@
+package course.asyncfetch;
+
+import static course.asyncfetch.AsyncAssertions.failureChainOf;
+import static course.asyncfetch.AsyncAssertions.returnsPromptly;
+import static course.asyncfetch.AsyncAssertions.valueOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Tag("part:D")
+@DisplayName("D. Retry: edge cases")
+@Timeout(value = 5, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class RetryEdgeCasesTest extends RetryTestSupport {
+
+    @Test
+    @Tag("points:1")
+    @DisplayName("a first attempt that succeeds is the only attempt")
+    void firstAttemptSucceeds() {
+        var result = retry(RetryPolicy.of(5, BASE));
+        remote.complete(0);
+        scheduler.advance(Duration.ofSeconds(10));
+        assertThat(valueOf(result, "attempt 1 succeeded")).isEqualTo(FakeRemote.itemFor(42));
+        assertThat(remote.started()).as("attempts made when the first one succeeds").isEqualTo(1);
+    }
+
+    @Test
+    @Tag("points:2")
+    @DisplayName("applies the policy's jitter to every delay")
+    void appliesJitter() {
+        var result = retry(new RetryPolicy(3, BASE, delay -> delay.multipliedBy(3)));
+        failAndExpectRetryAfter(1, BASE.multipliedBy(3));
+        failAndExpectRetryAfter(2, BASE.multipliedBy(6));
+        remote.complete(2);
+        assertThat(valueOf(result, "attempt 3 succeeded")).isEqualTo(FakeRemote.itemFor(42));
+    }
+
+    @Test
+    @Tag("points:2")
+    @DisplayName("cancelling the returned future stops further attempts")
+    void cancelStops() {
+        var result = retry(RetryPolicy.of(5, BASE));
+        remote.fail(0, new IllegalStateException("attempt 1 failed"));
+        result.cancel(true);
+        scheduler.advance(Duration.ofSeconds(10));
+        assertThat(remote.started()).as("attempts started after the caller cancelled the retry").isEqualTo(1);
+    }
+
+    @Test
+    @Tag("points:1")
+    @DisplayName("an attempt that throws instead of returning a future counts as a failed attempt")
+    void throwingAttempt() {
+        var calls = new AtomicInteger();
+        var boom = new IllegalStateException("attempt threw");
+        CompletableFuture<String> result = returnsPromptly("Retry.withRetry(...)", () -> Retry.withRetry(() -> {
+            if (calls.incrementAndGet() < 3) {
+                throw boom;
+            }
+            return CompletableFuture.completedFuture("third time lucky");
+        }, RetryPolicy.of(3, BASE), scheduler));
+
+        scheduler.advance(BASE.multipliedBy(3));
+        assertThat(calls.get()).as("attempts after two that threw (delays 100 + 200 ms)").isEqualTo(3);
+        assertThat(valueOf(result, "attempt 3 succeeded")).isEqualTo("third time lucky");
+        assertThat(failureChainOf(CompletableFuture.failedFuture(boom), "sanity")).contains(boom);
+    }
+}

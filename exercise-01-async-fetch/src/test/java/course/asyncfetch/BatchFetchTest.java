@@ -1,0 +1,132 @@
+package course.asyncfetch;
+
+import static course.asyncfetch.AsyncAssertions.assertPending;
+import static course.asyncfetch.AsyncAssertions.failureChainOf;
+import static course.asyncfetch.AsyncAssertions.returnsPromptly;
+import static course.asyncfetch.AsyncAssertions.valueOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Tag("part:A")
+@DisplayName("A. Batch fetch")
+@Timeout(value = 5, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class BatchFetchTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(3);
+
+    private final ManualScheduler scheduler = new ManualScheduler();
+    private final FakeRemote remote = new FakeRemote();
+
+    private CompletableFuture<List<String>> fetchAll(List<Integer> ids, ConcurrencyLimiter limiter) {
+        return returnsPromptly("BatchFetch.fetchAll(...)",
+                () -> BatchFetch.fetchAll(remote, ids, limiter, TIMEOUT, scheduler));
+    }
+
+    @Test
+    @Tag("points:4")
+    @DisplayName("returns the items in input order even when the fetches finish in reverse order")
+    void resultsInInputOrder() {
+        List<Integer> ids = List.of(7, 3, 9, 1, 5, 8);
+        var batch = fetchAll(ids, ManualLimiter.startingEverything());
+
+        remote.completeAllInReverse();
+
+        assertThat(valueOf(batch, "all fetches completed"))
+                .as("items must follow the order of the ids, not the order the fetches finished"
+                        + " — did you collect the items as they completed?")
+                .containsExactlyElementsOf(ids.stream().map(FakeRemote::itemFor).toList());
+    }
+
+    @Test
+    @Tag("points:4")
+    @DisplayName("hands every fetch to the limiter and starts none behind its back")
+    void everyFetchGoesThroughTheLimiter() {
+        var limiter = ManualLimiter.holdingEverything();
+        fetchAll(IntStream.rangeClosed(1, 10).boxed().toList(), limiter);
+
+        assertThat(remote.started())
+                .as("the limiter has not started anything yet, but %d fetches started: call the remote"
+                        + " only from inside the task you give to limiter.submit(...)", remote.started())
+                .isZero();
+        assertThat(limiter.submitted())
+                .as("all 10 fetches should be handed to limiter.submit(...) at once; the limiter"
+                        + " decides when each one starts")
+                .isEqualTo(10);
+
+        limiter.startNext(3);
+        assertThat(remote.started()).as("fetches started after the limiter started 3 tasks").isEqualTo(3);
+    }
+
+    @Test
+    @Tag("points:4")
+    @DisplayName("returns its future at once, and contains no blocking call")
+    void neverBlocks() {
+        var batch = fetchAll(List.of(1, 2, 3), ManualLimiter.startingEverything());
+
+        assertPending(batch, "no fetch has completed yet");
+        remote.completeAllInReverse();
+        assertThat(valueOf(batch, "all fetches completed")).hasSize(3);
+        NoBlockingCalls.assertNoBlockingCallsIn(BatchFetch.class);
+    }
+
+    @Test
+    @Tag("points:5")
+    @DisplayName("at the timeout: fails with a TimeoutException, cancels the running fetches, starts no queued one")
+    void timeoutCancelsEverything() {
+        var limiter = ManualLimiter.holdingEverything();
+        var batch = fetchAll(IntStream.rangeClosed(1, 10).boxed().toList(), limiter);
+        limiter.startNext(3);
+        remote.complete(0);
+
+        scheduler.advance(TIMEOUT.minusMillis(1));
+        assertPending(batch, "the timeout has not passed yet on the scheduler's clock");
+
+        scheduler.advanceMillis(1);
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() ->
+                assertThat(failureChainOf(batch, "the timeout has passed"))
+                        .as("the batch should fail with a java.util.concurrent.TimeoutException once the timeout"
+                                + " passes on the TaskScheduler — did you schedule the timeout on the scheduler given?")
+                        .anyMatch(TimeoutException.class::isInstance));
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(remote.cancelled())
+                .as("the 2 fetches still running at the timeout should be cancelled (cancel the futures"
+                        + " limiter.submit returned)")
+                .isEqualTo(2));
+
+        limiter.startAllWaiting();
+        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).untilAsserted(() ->
+                assertThat(remote.started())
+                        .as("fetches still queued in the limiter at the timeout must never start; cancel their"
+                                + " futures too, not only those of the running fetches")
+                        .isEqualTo(3));
+    }
+
+    @Test
+    @Tag("points:3")
+    @DisplayName("a failing fetch fails the batch with its exception and cancels the others")
+    void failureFailsTheBatch() {
+        var batch = fetchAll(List.of(1, 2, 3, 4, 5), ManualLimiter.startingEverything());
+        var boom = new IllegalStateException("fetch 3 failed");
+
+        remote.fail(2, boom);
+
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() ->
+                assertThat(failureChainOf(batch, "fetch 3 failed"))
+                        .as("the batch should fail with the failing fetch's exception, at once, without"
+                                + " waiting for the other fetches")
+                        .contains(boom));
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(remote.cancelled())
+                .as("once the batch has failed, the 4 other fetches are useless: cancel them")
+                .isEqualTo(4));
+    }
+}

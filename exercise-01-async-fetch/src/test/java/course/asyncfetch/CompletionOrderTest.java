@@ -1,0 +1,81 @@
+package course.asyncfetch;
+
+import static course.asyncfetch.AsyncAssertions.assertPending;
+import static course.asyncfetch.AsyncAssertions.failureChainOf;
+import static course.asyncfetch.AsyncAssertions.returnsPromptly;
+import static course.asyncfetch.AsyncAssertions.valueOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Tag("part:C")
+@DisplayName("C. Completion order")
+@Timeout(value = 5, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class CompletionOrderTest {
+
+    private static List<CompletableFuture<String>> pending(int count) {
+        return Stream.generate(CompletableFuture<String>::new).limit(count).toList();
+    }
+
+    @Test
+    @Tag("points:4")
+    @DisplayName("hands results on in the order the inputs finish")
+    void inTheOrderTheyFinish() {
+        var inputs = pending(4);
+        var ordered = returnsPromptly("CompletionOrder.inCompletionOrder(...)", () -> CompletionOrder.inCompletionOrder(inputs));
+
+        inputs.get(2).complete("c");
+        assertThat(valueOf(ordered.get(0), "one input finished"))
+                .as("the first returned future should complete with the first input to finish")
+                .isEqualTo("c");
+        assertPending(ordered.get(1), "only one input has finished");
+
+        inputs.get(0).complete("a");
+        inputs.get(3).complete("d");
+        inputs.get(1).complete("b");
+        assertThat(ordered.stream().map(f -> valueOf(f, "all inputs finished")).toList())
+                .as("results in the order the inputs finished (2, 0, 3, 1), not in input order")
+                .containsExactly("c", "a", "d", "b");
+    }
+
+    @Test
+    @Tag("points:2")
+    @DisplayName("passes a failure on in its place")
+    void failuresKeepTheirPlace() {
+        var inputs = pending(3);
+        var ordered = CompletionOrder.inCompletionOrder(inputs);
+        var boom = new IllegalStateException("input 1 failed");
+
+        inputs.get(2).complete("c");
+        inputs.get(1).completeExceptionally(boom);
+        inputs.get(0).complete("a");
+
+        assertThat(valueOf(ordered.get(0), "first finished")).isEqualTo("c");
+        assertThat(failureChainOf(ordered.get(1), "second finished (it failed)"))
+                .as("a failed input should fail the returned future of its place, with its exception")
+                .contains(boom);
+        assertThat(valueOf(ordered.get(2), "third finished")).isEqualTo("a");
+    }
+
+    @Test
+    @Tag("points:3")
+    @DisplayName("returns at once without waiting for any input, and contains no blocking call")
+    void neverBlocks() {
+        var inputs = pending(2);
+        var ordered = returnsPromptly("CompletionOrder.inCompletionOrder(...)", () -> CompletionOrder.inCompletionOrder(inputs));
+
+        assertThat(ordered).as("one returned future per input").hasSize(2);
+        assertPending(ordered.get(0), "no input has finished");
+        inputs.get(1).complete("b");
+        inputs.get(0).complete("a");
+        assertThat(valueOf(ordered.get(1), "both finished")).isEqualTo("a");
+        NoBlockingCalls.assertNoBlockingCallsIn(CompletionOrder.class);
+    }
+}

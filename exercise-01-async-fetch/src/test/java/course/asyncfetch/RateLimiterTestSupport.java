@@ -1,0 +1,54 @@
+package course.asyncfetch;
+
+import static course.asyncfetch.AsyncAssertions.assertPending;
+import static course.asyncfetch.AsyncAssertions.returnsPromptly;
+import static course.asyncfetch.AsyncAssertions.valueOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The fakes and helpers the part's visible and hidden tests share. */
+abstract class RateLimiterTestSupport {
+
+    static final long SECOND_NANOS = Duration.ofSeconds(1).toNanos();
+
+    final ManualScheduler scheduler = new ManualScheduler();
+    final FakeRemote remote = new FakeRemote(scheduler::nanoTime);
+
+    List<CompletableFuture<String>> submitAll(RateLimiter limiter, int count) {
+        List<CompletableFuture<String>> results = new ArrayList<>();
+        for (int id = 0; id < count; id++) {
+            int taskId = id;
+            results.add(returnsPromptly("RateLimiter.submit(...)", () -> limiter.submit(() -> remote.fetch(taskId))));
+        }
+        return results;
+    }
+
+    /** Moves the clock in 10 ms steps, so every wake-up the limiter scheduled runs on time. */
+    void runFor(Duration duration) {
+        for (long step = 0; step < duration.toMillis() / 10; step++) {
+            scheduler.advanceMillis(10);
+        }
+    }
+
+    /** Fails if more than {@code perSecond} of the recorded starts fall within one second. */
+    static void assertAtMostPerSecond(List<FakeRemote.Call> starts, int perSecond) {
+        for (int i = 0; i + perSecond < starts.size(); i++) {
+            long gap = starts.get(i + perSecond).startedAtNanos() - starts.get(i).startedAtNanos();
+            assertThat(gap)
+                    .as("tasks #%d and #%d started %d ms apart, so %d tasks started within one second; at most %d"
+                                    + " may. A bucket that starts full AND refills during the first second lets twice the"
+                                    + " rate through: give a token back only one second after it was taken",
+                            i + 1, i + perSecond + 1, gap / 1_000_000, perSecond + 1, perSecond)
+                    .isGreaterThanOrEqualTo(SECOND_NANOS);
+        }
+    }
+}

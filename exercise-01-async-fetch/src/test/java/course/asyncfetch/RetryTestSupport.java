@@ -1,0 +1,47 @@
+package course.asyncfetch;
+
+import static course.asyncfetch.AsyncAssertions.assertPending;
+import static course.asyncfetch.AsyncAssertions.failureChainOf;
+import static course.asyncfetch.AsyncAssertions.returnsPromptly;
+import static course.asyncfetch.AsyncAssertions.valueOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The fakes and helpers the part's visible and hidden tests share. */
+abstract class RetryTestSupport {
+
+    static final Duration BASE = Duration.ofMillis(100);
+
+    final ManualScheduler scheduler = new ManualScheduler();
+    final FakeRemote remote = new FakeRemote();
+
+    CompletableFuture<String> retry(RetryPolicy policy) {
+        return returnsPromptly("Retry.withRetry(...)", () -> Retry.withRetry(() -> remote.fetch(42), policy, scheduler));
+    }
+
+    /** Fails the latest attempt, then checks the next one waits exactly {@code expectedWait} on the scheduler. */
+    void failAndExpectRetryAfter(int attemptsSoFar, Duration expectedWait) {
+        remote.fail(attemptsSoFar - 1, new IllegalStateException("attempt " + attemptsSoFar + " failed"));
+        assertThat(remote.started())
+                .as("attempt %d failed; the next one must wait %d ms on the TaskScheduler, but it started at once"
+                        + " (did you sleep, or retry without scheduling?)", attemptsSoFar, expectedWait.toMillis())
+                .isEqualTo(attemptsSoFar);
+        scheduler.advance(expectedWait.minusMillis(1));
+        assertThat(remote.started())
+                .as("attempt %d started before its backoff of %d ms had passed on the scheduler's clock",
+                        attemptsSoFar + 1, expectedWait.toMillis())
+                .isEqualTo(attemptsSoFar);
+        scheduler.advanceMillis(1);
+        assertThat(remote.started())
+                .as("attempt %d should start once %d ms have passed after attempt %d failed (delays are"
+                        + " base × 2^(k-1): 100, 200, 400 ms ...)", attemptsSoFar + 1, expectedWait.toMillis(), attemptsSoFar)
+                .isEqualTo(attemptsSoFar + 1);
+    }
+}

@@ -1,7 +1,139 @@
 package course.grader;
 
-public final class Main {
+import course.grader.Results.ModuleResult;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ./grade [FOLDER] [--out DIR] ...}: grades a course folder and writes every report. */
+@Command(name = "grade", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Grades the exercises of a course folder: compiles each module, runs its tests in a",
+                "separate JVM, prints the score table and writes the reports into --out."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:grading worked (whatever the score)", "2:the folder could not be graded (the reason is printed)",
+                "3:the score is below --fail-under"})
+public final class Main implements Callable<Integer> {
+
+    static final int CANNOT_GRADE = 2;
+    static final int BELOW_THRESHOLD = 3;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FOLDER",
+            description = "the course folder to grade (default: this repository)")
+    Path folder;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "where the reports go (default: target/grade in this repository)")
+    Path out;
+
+    @Option(names = "--solutions", description = "grade the reference solutions instead of the exercise modules' own code (master copy)")
+    boolean solutions;
+
+    @Option(names = "--overlay", paramLabel = "DIR", description = "lay these source folders over the code graded, last wins (used for known-wrong fixtures)")
+    List<Path> overlays = new ArrayList<>();
+
+    @Option(names = "--module", paramLabel = "NAME", description = "grade only these modules")
+    List<String> onlyModules = new ArrayList<>();
+
+    @Option(names = "--no-hidden", description = "leave the hidden tests out even where they exist")
+    boolean noHidden;
+
+    @Option(names = "--student-view", description = "show hidden tests only as a count, as a student sees them")
+    boolean studentView;
+
+    @Option(names = "--fail-under", paramLabel = "POINTS", description = "exit with status 3 when the total is below this")
+    Double failUnder;
+
+    @Option(names = "--time-limit", paramLabel = "SECONDS", description = "time limit for one module's tests (default: ${DEFAULT-VALUE})")
+    int timeLimitSeconds = 120;
+
+    private final PrintStream console = System.out;
+
     public static void main(String[] args) {
-        System.out.println("grader: not yet");
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        Path root = Path.of(System.getProperty("course.root", ".")).toAbsolutePath().normalize();
+        Path target = (folder == null ? root : folder).toAbsolutePath().normalize();
+        Path outDir = (out == null ? root.resolve("target/grade") : out).toAbsolutePath().normalize();
+        try {
+            Results results = grade(target, outDir);
+            Reports.writeAll(results, outDir);
+            boolean colour = System.console() != null && System.getenv("NO_COLOR") == null
+                    && !"dumb".equals(System.getenv("TERM"));
+            boolean teacher = !studentView && results.modules().stream()
+                    .anyMatch(m -> m.tests().stream().anyMatch(Results.TestResult::hidden));
+            console.print(Reports.table(results, teacher, colour));
+            console.println("Reports: " + outDir);
+            if (results.modules().stream().anyMatch(m -> !m.rubricErrors().isEmpty())) {
+                console.println("The rubric has errors (listed above): fix them before trusting these scores.");
+            }
+            if (failUnder != null && results.earned() < failUnder) {
+                console.printf("Score %s is below --fail-under %s.%n", ModuleGrader.fmt(results.earned()), ModuleGrader.fmt(failUnder));
+                return BELOW_THRESHOLD;
+            }
+            return 0;
+        } catch (CannotGrade e) {
+            System.err.println("grade: " + e.getMessage());
+            return CANNOT_GRADE;
+        } catch (IOException | RuntimeException e) {
+            System.err.println("grade: could not grade " + target + ": " + e);
+            return CANNOT_GRADE;
+        }
+    }
+
+    Results grade(Path target, Path outDir) throws IOException {
+        if (!Files.isDirectory(target)) {
+            throw new CannotGrade(target + " is not a folder. Give the path of a course repository (the folder"
+                    + " with pom.xml and the exercise-NN folders).");
+        }
+        List<CourseModule> modules = CourseModule.discover(target);
+        if (modules.isEmpty()) {
+            throw new CannotGrade(target + " holds no exercise module (no folder with a rubric.properties):"
+                    + " is it a course repository?");
+        }
+        if (!onlyModules.isEmpty()) {
+            modules = modules.stream().filter(m -> onlyModules.contains(m.name())).toList();
+            if (modules.isEmpty()) {
+                throw new CannotGrade("none of " + onlyModules + " is a module of " + target);
+            }
+        }
+        Path solutionsDir = target.resolve("solutions/src/main");
+        if (solutions && !Files.isDirectory(solutionsDir)) {
+            throw new CannotGrade("--solutions: " + target + " has no solutions module (only the master copy has one)");
+        }
+        ClassPath classPath = ClassPath.ofThisJvm();
+        long start = System.nanoTime();
+        List<ModuleResult> results = new ArrayList<>();
+        for (CourseModule module : modules) {
+            console.printf("grading %s ...%n", module.name());
+            List<Path> mainOverlays = new ArrayList<>();
+            if (solutions) {
+                mainOverlays.add(solutionsDir.resolve("java"));
+                mainOverlays.add(solutionsDir.resolve("resources"));
+            }
+            mainOverlays.addAll(overlays);
+            ModuleGrader grader = new ModuleGrader(module, classPath, outDir.resolve("work").resolve(module.name()),
+                    Duration.ofSeconds(timeLimitSeconds), !noHidden);
+            results.add(grader.grade(mainOverlays));
+        }
+        String source = solutions ? "reference solutions" : overlays.isEmpty() ? "exercise modules" : "overlays " + overlays;
+        return new Results(target.toString(), source, results, Math.round((System.nanoTime() - start) / 1e7) / 100.0);
+    }
+
+    /** The folder cannot be graded at all; the message says what to do. */
+    static final class CannotGrade extends IOException {
+        CannotGrade(String message) {
+            super(message);
+        }
     }
 }

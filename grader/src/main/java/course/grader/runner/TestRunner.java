@@ -1,0 +1,205 @@
+package course.grader.runner;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
+
+/**
+ * Runs one module's tests in the grader's child JVM and writes what happens, line by line, to an
+ * events file that survives the JVM: if student code exits, crashes or exhausts memory, every
+ * result written before it is kept, and the grader restarts this runner for the tests left.
+ *
+ * <p>Usage: {@code TestRunner EVENTS_FILE XML_REPORT_DIR TEST_CLASSES_DIR [SKIP_UNIQUE_ID...]}.
+ * Lines: {@code TEST <id> <class> <method> <display> <tags>}, {@code START <id>},
+ * {@code END <id> <SUCCESSFUL|FAILED|ABORTED> <message>}, fields Base64-encoded, tab-separated.
+ */
+public final class TestRunner {
+
+    public static void main(String[] args) throws IOException {
+        Path events = Path.of(args[0]);
+        Path xmlReports = Path.of(args[1]);
+        Path testClasses = Path.of(args[2]);
+        Set<String> skip = Set.copyOf(Arrays.asList(args).subList(3, args.length));
+
+        LauncherDiscoveryRequest discovery = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClasspathRoots(Set.of(testClasses)))
+                .configurationParameter("junit.jupiter.execution.timeout.default", "10 s")
+                .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
+                .build();
+        Launcher launcher = LauncherFactory.create();
+        TestPlan plan = launcher.discover(discovery);
+
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(events, StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND), true)) {
+            List<TestIdentifier> graded = gradedUnits(plan);
+            if (skip.isEmpty()) {
+                for (TestIdentifier unit : graded) {
+                    MethodSource source = (MethodSource) unit.getSource().orElseThrow();
+                    String tags = unit.getTags().stream().map(t -> t.getName()).sorted().collect(Collectors.joining(","));
+                    write(out, "TEST", unit.getUniqueId(), source.getClassName(), source.getMethodName(),
+                            unit.getDisplayName(), tags);
+                }
+            }
+            List<TestIdentifier> toRun = graded.stream().filter(u -> !skip.contains(u.getUniqueId())).toList();
+            if (!toRun.isEmpty()) {
+                LauncherDiscoveryRequest run = LauncherDiscoveryRequestBuilder.request()
+                        .selectors(toRun.stream().map(u -> selectUniqueId(u.getUniqueId())).toList())
+                        .configurationParameters(discovery.getConfigurationParameters().keySet().stream()
+                                .collect(Collectors.toMap(k -> k, k -> discovery.getConfigurationParameters().get(k).orElseThrow())))
+                        .build();
+                Files.createDirectories(xmlReports);
+                launcher.execute(run, new EventWriter(out, Set.copyOf(toRun.stream().map(TestIdentifier::getUniqueId).toList())),
+                        new LegacyXmlReportGeneratingListener(xmlReports, new PrintWriter(new StringWriter())));
+            }
+            write(out, "DONE");
+        }
+        // Student code may leave non-daemon threads behind (a deadlock, a pool never shut down):
+        // they must not keep this JVM, and the grade, waiting.
+        System.exit(0);
+    }
+
+    /** The graded units: methods (a parameterized or repeated method counts once). */
+    private static List<TestIdentifier> gradedUnits(TestPlan plan) {
+        return plan.getRoots().stream()
+                .flatMap(root -> plan.getDescendants(root).stream())
+                .filter(id -> id.getSource().filter(MethodSource.class::isInstance).isPresent())
+                .filter(id -> plan.getParent(id).flatMap(TestIdentifier::getSource)
+                        .filter(MethodSource.class::isInstance).isEmpty())
+                .toList();
+    }
+
+    private static final class EventWriter implements TestExecutionListener {
+        private final PrintWriter out;
+        private final Set<String> units;
+        private TestPlan plan;
+
+        EventWriter(PrintWriter out, Set<String> units) {
+            this.out = out;
+            this.units = units;
+        }
+
+        @Override
+        public void testPlanExecutionStarted(TestPlan testPlan) {
+            plan = testPlan;
+        }
+
+        @Override
+        public void executionStarted(TestIdentifier id) {
+            if (units.contains(id.getUniqueId())) {
+                write(out, "START", id.getUniqueId());
+            }
+        }
+
+        @Override
+        public void executionSkipped(TestIdentifier id, String reason) {
+            if (units.contains(id.getUniqueId())) {
+                write(out, "END", id.getUniqueId(), "ABORTED", "skipped: " + reason);
+            }
+        }
+
+        @Override
+        public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+            String unit = id.getUniqueId();
+            if (!units.contains(unit)) {
+                // A failing class-level setup fails every unit below it.
+                if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL && id.isContainer()) {
+                    for (TestIdentifier child : plan.getDescendants(id)) {
+                        if (units.contains(child.getUniqueId())) {
+                            write(out, "END", child.getUniqueId(), result.getStatus().name(), message(result.getThrowable()));
+                        }
+                    }
+                }
+                return;
+            }
+            write(out, "END", unit, result.getStatus().name(), message(result.getThrowable()));
+        }
+    }
+
+    private static String message(Optional<Throwable> failure) {
+        if (failure.isEmpty()) {
+            return "";
+        }
+        Throwable t = failure.get();
+        StringBuilder text = new StringBuilder(t.getClass().getName());
+        if (t.getMessage() != null) {
+            text.append(": ").append(t.getMessage().strip());
+        }
+        for (Throwable cause = t.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            text.append("\ncaused by ").append(cause);
+        }
+        if (t instanceof java.util.concurrent.TimeoutException || String.valueOf(t.getMessage()).contains("timed out")) {
+            text.append("\n\nWhere the threads of the code under test were when it timed out:\n").append(threadDump());
+        } else {
+            // Where in the code under test it went wrong: the first frames outside JUnit and the JDK.
+            Arrays.stream(t.getStackTrace())
+                    .filter(frame -> frame.getClassName().startsWith("course."))
+                    .limit(3)
+                    .forEach(frame -> text.append("\n    at ").append(frame));
+        }
+        return text.toString();
+    }
+
+    /** A short thread dump: threads with a frame in course code, their top course frames. */
+    static String threadDump() {
+        StringBuilder dump = new StringBuilder();
+        for (ThreadInfo info : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
+            List<StackTraceElement> frames = Arrays.stream(info.getStackTrace()).toList();
+            if (frames.stream().noneMatch(f -> f.getClassName().startsWith("course.") && !f.getClassName().startsWith("course.grader"))) {
+                continue;
+            }
+            dump.append('"').append(info.getThreadName()).append("\" ").append(info.getThreadState());
+            if (info.getLockName() != null) {
+                dump.append(" waiting for ").append(info.getLockName());
+                if (info.getLockOwnerName() != null) {
+                    dump.append(" held by \"").append(info.getLockOwnerName()).append('"');
+                }
+            }
+            dump.append('\n');
+            frames.stream().limit(8).forEach(f -> dump.append("    at ").append(f).append('\n'));
+            if (dump.length() > 6000) {
+                dump.append("...\n");
+                break;
+            }
+        }
+        return dump.isEmpty() ? "(no thread of the code under test was alive)\n" : dump.toString();
+    }
+
+    static synchronized void write(PrintWriter out, String kind, String... fields) {
+        StringBuilder line = new StringBuilder(kind);
+        Base64.Encoder encoder = Base64.getEncoder();
+        for (String field : fields) {
+            line.append('\t').append(encoder.encodeToString(field.getBytes(StandardCharsets.UTF_8)));
+        }
+        out.println(line);
+        out.flush();
+    }
+
+    private TestRunner() {
+    }
+}

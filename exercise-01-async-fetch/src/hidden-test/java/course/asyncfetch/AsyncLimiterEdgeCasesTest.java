@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Timeout;
 
 @Tag("part:B")
 @DisplayName("B. Non-blocking limiter: edge cases")
-@Timeout(value = 5, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class AsyncLimiterEdgeCasesTest {
 
     private final FakeRemote remote = new FakeRemote();

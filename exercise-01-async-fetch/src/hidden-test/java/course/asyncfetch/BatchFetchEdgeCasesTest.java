@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
 
 @Tag("part:A")
 @DisplayName("A. Batch fetch: edge cases")
-@Timeout(value = 5, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class BatchFetchEdgeCasesTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(3);

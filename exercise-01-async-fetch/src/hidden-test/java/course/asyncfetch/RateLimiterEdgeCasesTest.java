@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Timeout;
 
 @Tag("part:E")
 @DisplayName("E. Rate limiter: edge cases")
-@Timeout(value = 5, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class RateLimiterEdgeCasesTest extends RateLimiterTestSupport {
 
     @Test

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Timeout;
 
 @Tag("part:D")
 @DisplayName("D. Retry: edge cases")
-@Timeout(value = 5, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class RetryEdgeCasesTest extends RetryTestSupport {
 
     @Test

@@ -8,7 +8,9 @@ import com.tngtech.archunit.core.domain.AccessTarget;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -61,13 +63,16 @@ final class NoBlockingCalls {
 
     private static synchronized JavaClasses mainClasses() {
         if (mainClasses == null) {
-            // Only the exercise's own classes: those that live where AsyncRemote was loaded from
-            // (the tests of the same package live elsewhere, and may block as they please).
-            String mainRoot = AsyncRemote.class.getProtectionDomain().getCodeSource().getLocation().toString();
-            ImportOption onlyMainClasses = location -> location.asURI().toString().startsWith(mainRoot);
-            mainClasses = new ClassFileImporter()
-                    .withImportOption(onlyMainClasses)
-                    .importPackages(NoBlockingCalls.class.getPackageName());
+            // Only the exercise's own classes: the folder (or jar) AsyncRemote was loaded from,
+            // imported directly rather than by scanning the whole class path for the package.
+            try {
+                Path mainRoot = Path.of(AsyncRemote.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                String packageDir = AsyncRemote.class.getPackageName().replace('.', '/');
+                mainClasses = new ClassFileImporter().importPath(
+                        Files.isDirectory(mainRoot) ? mainRoot.resolve(packageDir) : mainRoot);
+            } catch (URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
         }
         return mainClasses;
     }

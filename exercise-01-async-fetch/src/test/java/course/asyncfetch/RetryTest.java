@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Timeout;
 
 @Tag("part:D")
 @DisplayName("D. Retry with exponential backoff")
-@Timeout(value = 5, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class RetryTest extends RetryTestSupport {
 
     @Test
@@ -54,6 +54,7 @@ class RetryTest extends RetryTestSupport {
     }
 
     @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // the first ArchUnit import is slow on a busy machine
     @Tag("points:2")
     @DisplayName("returns at once while the first attempt is running, and contains no blocking call")
     void neverBlocks() {

@@ -67,15 +67,17 @@ public final class Main implements Callable<Integer> {
         Path outDir = (out == null ? root.resolve("target/grade") : out).toAbsolutePath().normalize();
         try {
             Results results = grade(target, outDir);
-            Reports.writeAll(results, outDir);
+            boolean teacher = !studentView;
+            Reports.writeAll(results, outDir, teacher);
+            copyJUnitXml(outDir, results, teacher);
             boolean colour = System.console() != null && System.getenv("NO_COLOR") == null
                     && !"dumb".equals(System.getenv("TERM"));
-            boolean teacher = !studentView && results.modules().stream()
-                    .anyMatch(m -> m.tests().stream().anyMatch(Results.TestResult::hidden));
             console.print(Reports.table(results, teacher, colour));
             console.println("Reports: " + outDir);
             if (results.modules().stream().anyMatch(m -> !m.rubricErrors().isEmpty())) {
-                console.println("The rubric has errors (listed above): fix them before trusting these scores.");
+                System.err.println("grade: the rubric has errors (listed above as RUBRIC ERROR): the scores cannot be"
+                        + " trusted until they are fixed. See docs/AUTHORING.md.");
+                return CANNOT_GRADE;
             }
             if (failUnder != null && results.earned() < failUnder) {
                 console.printf("Score %s is below --fail-under %s.%n", ModuleGrader.fmt(results.earned()), ModuleGrader.fmt(failUnder));
@@ -114,6 +116,12 @@ public final class Main implements Callable<Integer> {
         ClassPath classPath = ClassPath.ofThisJvm();
         long start = System.nanoTime();
         List<ModuleResult> results = new ArrayList<>();
+        List<String> expected = expectedModules(target);
+        for (String name : expected) {
+            if (modules.stream().noneMatch(m -> m.name().equals(name)) && (onlyModules.isEmpty() || onlyModules.contains(name))) {
+                console.printf("%s is missing from %s: it scores 0%n", name, target);
+            }
+        }
         for (CourseModule module : modules) {
             console.printf("grading %s ...%n", module.name());
             List<Path> mainOverlays = new ArrayList<>();
@@ -124,10 +132,61 @@ public final class Main implements Callable<Integer> {
             mainOverlays.addAll(overlays);
             ModuleGrader grader = new ModuleGrader(module, classPath, outDir.resolve("work").resolve(module.name()),
                     Duration.ofSeconds(timeLimitSeconds), !noHidden);
-            results.add(grader.grade(mainOverlays));
+            try {
+                results.add(grader.grade(mainOverlays));
+            } catch (IOException | RuntimeException e) {
+                results.add(ModuleGrader.notGraded(module, "could not be graded: " + e.getMessage()
+                        + " (an unreadable or missing file?)"));
+            }
+        }
+        for (CourseModule reference : referenceModules(target)) {
+            if (results.stream().noneMatch(r -> r.name().equals(reference.name()))
+                    && (onlyModules.isEmpty() || onlyModules.contains(reference.name()))) {
+                results.add(ModuleGrader.notGraded(reference, "is missing from the submission, so it scores 0"));
+            }
         }
         String source = solutions ? "reference solutions" : overlays.isEmpty() ? "exercise modules" : "overlays " + overlays;
         return new Results(target.toString(), source, results, Math.round((System.nanoTime() - start) / 1e7) / 100.0);
+    }
+
+    /** The modules of the course this grader belongs to (the reference for what a submission should hold). */
+    private static List<CourseModule> referenceModules(Path target) {
+        Path root = Path.of(System.getProperty("course.root", ".")).toAbsolutePath().normalize();
+        if (root.equals(target)) {
+            return List.of();
+        }
+        try {
+            return CourseModule.discover(root);
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static List<String> expectedModules(Path target) {
+        return referenceModules(target).stream().map(CourseModule::name).toList();
+    }
+
+    /** The JUnit XML each module's run produced, under junit/MODULE; in the student view without hidden tests. */
+    private static void copyJUnitXml(Path outDir, Results results, boolean teacher) throws IOException {
+        for (ModuleResult module : results.modules()) {
+            Path from = outDir.resolve("work").resolve(module.name()).resolve("junit-xml");
+            if (!Files.isDirectory(from)) {
+                continue;
+            }
+            Path to = outDir.resolve("junit").resolve(module.name());
+            Files.createDirectories(to);
+            java.util.Set<String> hiddenClasses = module.tests().stream().filter(Results.TestResult::hidden)
+                    .map(Results.TestResult::className).collect(java.util.stream.Collectors.toSet());
+            try (var files = Files.list(from)) {
+                for (Path xml : files.toList()) {
+                    if (teacher || hiddenClasses.isEmpty()) {
+                        Files.copy(xml, to.resolve(xml.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    } else {
+                        JUnitXml.writeWithout(xml, to.resolve(xml.getFileName()), hiddenClasses);
+                    }
+                }
+            }
+        }
     }
 
     /** The folder cannot be graded at all; the message says what to do. */

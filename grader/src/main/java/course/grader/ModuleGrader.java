@@ -103,7 +103,7 @@ final class ModuleGrader {
         for (int attempt = 0; ; attempt++) {
             List<String> command = new ArrayList<>(List.of(
                     classPath.java().toString(), "-Xmx512m", "-Xss1m", "-XX:+ExitOnOutOfMemoryError",
-                    "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
+                    "-Djava.awt.headless=true",
                     "-cp", classPath.runnerClassPath(classes, testClasses),
                     TestRunner.class.getName(), events.toString(), xml.toString(), testClasses.toString()));
             if (attempt > 0) {
@@ -139,7 +139,7 @@ final class ModuleGrader {
             if (seen.done) {
                 break;
             }
-            String running = seen.startedNotEnded();
+            String running = seen.startedNotEnded(finishedOrCrashed);
             if (!exited) {
                 if (running != null) {
                     status.put(running, Status.FAILED);
@@ -150,6 +150,9 @@ final class ModuleGrader {
                 problem = "the tests of this module ran out of their time limit (" + timeLimit.toSeconds()
                         + " s); tests that had not run score 0";
                 break;
+            }
+            if (running == null && process.exitValue() == TestRunner.RESTART_EXIT_CODE) {
+                continue; // a test timed out; its result is recorded, the rest run in a fresh JVM
             }
             if (running == null) {
                 problem = declared.isEmpty()
@@ -213,9 +216,10 @@ final class ModuleGrader {
             return events;
         }
 
-        String startedNotEnded() {
+        /** The test a run was in when it stopped: started, with no result yet. */
+        String startedNotEnded(Set<String> alreadySettled) {
             for (int i = started.size() - 1; i >= 0; i--) {
-                if (!ended.containsKey(started.get(i))) {
+                if (!ended.containsKey(started.get(i)) && !alreadySettled.contains(started.get(i))) {
                     return started.get(i);
                 }
             }
@@ -266,6 +270,13 @@ final class ModuleGrader {
                     ofPart.stream().mapToDouble(TestResult::earned).sum()));
         }
         return new ModuleResult(module.name(), rubric.title(), parts, results, run.problem(), rubricErrors, seconds(start));
+    }
+
+    /** A module that could not be graded at all: every part scores 0, with the reason. */
+    static ModuleResult notGraded(CourseModule module, String problem) {
+        List<PartResult> parts = module.rubric().parts().values().stream()
+                .map(p -> new PartResult(p.id(), p.title(), p.points(), 0)).toList();
+        return new ModuleResult(module.name(), module.rubric().title(), parts, List.of(), problem, List.of(), 0);
     }
 
     private ModuleResult failedModule(Rubric rubric, String problem, long start) {

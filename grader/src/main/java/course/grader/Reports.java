@@ -66,13 +66,33 @@ final class Reports {
         return out.toString();
     }
 
-    static void writeAll(Results results, Path outDir) throws IOException {
+    /**
+     * Writes every report. In the student view ({@code teacher} false) nothing written names a
+     * hidden test or shows its output: hidden tests appear only as a count and points.
+     */
+    static void writeAll(Results results, Path outDir, boolean teacher) throws IOException {
         Files.createDirectories(outDir);
-        Files.writeString(outDir.resolve("scores.txt"), table(results, true, false));
+        Results shown = teacher ? results : redactHidden(results);
+        Files.writeString(outDir.resolve("scores.txt"), table(results, teacher, false));
         Files.writeString(outDir.resolve("summary.md"), markdown(results, false));
-        Files.writeString(outDir.resolve("summary-teacher.md"), markdown(results, true));
-        JSON.writeValue(outDir.resolve("report.json").toFile(), results);
+        if (teacher) {
+            Files.writeString(outDir.resolve("summary-teacher.md"), markdown(results, true));
+        }
+        JSON.writeValue(outDir.resolve("report.json").toFile(), shown);
         JSON.writeValue(outDir.resolve("results.json").toFile(), gradescope(results));
+    }
+
+    /** The results with every hidden test's name, class and output replaced. */
+    static Results redactHidden(Results results) {
+        return new Results(results.folder(), results.source(), results.modules().stream().map(module -> {
+            int[] n = {0};
+            return new ModuleResult(module.name(), module.title(), module.parts(), module.tests().stream()
+                    .map(t -> t.hidden()
+                            ? new TestResult("hidden-" + (++n[0]), "hidden", "hidden", "hidden test " + n[0], t.part(),
+                            t.points(), true, t.status(), "", 0)
+                            : t)
+                    .toList(), module.problem(), module.rubricErrors(), module.seconds());
+        }).toList(), results.seconds());
     }
 
     /** Markdown for a pull-request comment or a job summary. */
@@ -96,6 +116,13 @@ final class Reports {
             }
             List<TestResult> failed = module.tests().stream()
                     .filter(t -> t.status() != Status.PASSED && (teacher || !t.hidden())).toList();
+            List<TestResult> hidden = module.tests().stream().filter(TestResult::hidden).toList();
+            if (!teacher && !hidden.isEmpty()) {
+                md.append("\n").append(module.name()).append(": hidden tests: ").append(hidden.size()).append(" (")
+                        .append(fmt(hidden.stream().mapToDouble(TestResult::points).sum()))
+                        .append(" points), run by your teacher; ")
+                        .append(fmt(hidden.stream().mapToDouble(TestResult::earned).sum())).append(" points earned.\n");
+            }
             if (!failed.isEmpty()) {
                 md.append("\n<details><summary>").append(module.name()).append(": ").append(failed.size())
                         .append(" failing tests</summary>\n\n");
@@ -136,7 +163,7 @@ final class Reports {
                 test.put("status", t.status() == Status.PASSED ? "passed" : "failed");
                 test.put("output", t.message());
                 test.put("tags", List.of(module.name(), "part " + t.part()));
-                test.put("visibility", t.hidden() ? "after_published" : "visible");
+                test.put("visibility", t.hidden() ? "hidden" : "visible"); // students never see a hidden test
                 tests.add(test);
             }
         }

@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -138,7 +137,21 @@ public final class TestRunner {
                 return;
             }
             write(out, "END", unit, result.getStatus().name(), message(result.getThrowable()));
+            if (result.getThrowable().filter(TestRunner::isTimeout).isPresent()) {
+                // The timed-out code may still be running (Java cannot stop a thread): start a
+                // fresh JVM for the remaining tests rather than let it slow down or corrupt them.
+                out.flush();
+                Runtime.getRuntime().halt(RESTART_EXIT_CODE);
+            }
         }
+    }
+
+    /** Exit code asking the grader to restart the runner for the tests not yet run. */
+    public static final int RESTART_EXIT_CODE = 42;
+
+    static boolean isTimeout(Throwable failure) {
+        return failure instanceof java.util.concurrent.TimeoutException
+                || String.valueOf(failure.getMessage()).contains("timed out after");
     }
 
     private static String message(Optional<Throwable> failure) {
@@ -153,8 +166,16 @@ public final class TestRunner {
         for (Throwable cause = t.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
             text.append("\ncaused by ").append(cause);
         }
-        if (t instanceof java.util.concurrent.TimeoutException || String.valueOf(t.getMessage()).contains("timed out")) {
-            text.append("\n\nWhere the threads of the code under test were when it timed out:\n").append(threadDump());
+        if (isTimeout(t)) {
+            // JUnit captures the timed-out thread's stack when the time is up: where it was stuck.
+            for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+                if (c.getClass().getSimpleName().contains("Timeout") && c.getStackTrace().length > 0) {
+                    text.append("\n\nWhere the timed-out code was stuck:\n");
+                    Arrays.stream(c.getStackTrace()).limit(12).forEach(frame -> text.append("    at ").append(frame).append('\n'));
+                    break;
+                }
+            }
+            text.append("\nThreads of the code under test still alive afterwards:\n").append(threadDump());
         } else {
             // Where in the code under test it went wrong: the first frames outside JUnit and the JDK.
             Arrays.stream(t.getStackTrace())

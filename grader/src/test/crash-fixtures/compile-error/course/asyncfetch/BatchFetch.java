@@ -1,0 +1,57 @@
+package course.asyncfetch;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
+
+/** Part A: fetch a batch of items concurrently. */
+public final class BatchFetch {
+
+    /**
+     * Fetches every id through {@code remote}, each fetch submitted to {@code limiter}, and
+     * returns the items in the order of {@code ids}. Fails at the first failing fetch, or with a
+     * {@link TimeoutException} {@code timeout} after the call; either way every fetch still
+     * pending is cancelled and none starts afterwards. Never blocks.
+     */
+    public static CompletableFuture<List<String>> fetchAll(
+            AsyncRemote remote, List<Integer> ids, ConcurrencyLimiter limiter,
+            Duration timeout, TaskScheduler scheduler) {
+        // Every fetch is handed to the limiter now; the limiter decides when each one starts.
+        List<CompletableFuture<String>> fetches = ids.stream()
+                .map(id -> limiter.submit(() -> remote.fetch(id)))
+                .toList();
+
+        CompletableFuture<List<String>> batch = new CompletableFuture<>()  // a missing semicolon
+        for (CompletableFuture<String> fetch : fetches) {
+            fetch.whenComplete((item, failure) -> {
+                if (failure != null) {
+                    batch.completeExceptionally(unwrap(failure));
+                }
+            });
+        }
+        // Results are read from `fetches`, which is in input order, once all are done;
+        // resultNow() does not wait, unlike join().
+        CompletableFuture.allOf(fetches.toArray(CompletableFuture[]::new))
+                .thenRun(() -> batch.complete(fetches.stream().map(CompletableFuture::resultNow).toList()));
+
+        var timer = scheduler.schedule(timeout,
+                () -> batch.completeExceptionally(new TimeoutException("batch not done after " + timeout)));
+
+        // However the batch ends (items, failure, timeout, or the caller cancelling it), stop the
+        // timer and cancel every fetch left: a running one is cancelled, a queued one never starts.
+        batch.whenComplete((items, failure) -> {
+            timer.cancel(false);
+            fetches.forEach(fetch -> fetch.cancel(true));
+        });
+        return batch;
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
+    private BatchFetch() {
+    }
+}

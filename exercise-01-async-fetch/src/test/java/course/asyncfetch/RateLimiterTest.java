@@ -1,14 +1,10 @@
 package course.asyncfetch;
 
 import static course.asyncfetch.AsyncAssertions.assertPending;
-import static course.asyncfetch.AsyncAssertions.returnsPromptly;
 import static course.asyncfetch.AsyncAssertions.valueOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;

@@ -1,18 +1,10 @@
 package course.asyncfetch;
 
-import static course.asyncfetch.AsyncAssertions.assertPending;
-import static course.asyncfetch.AsyncAssertions.failureChainOf;
 import static course.asyncfetch.AsyncAssertions.returnsPromptly;
-import static course.asyncfetch.AsyncAssertions.valueOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /** The fakes and helpers the part's visible and hidden tests share. */
 abstract class RetryTestSupport {

@@ -16,7 +16,7 @@ final class CourseGrading {
         main.solutions = solutions;
         main.overlays = overlays;
         main.onlyModules = List.of(module);
-        main.timeLimitSeconds = 90;
+        main.timeLimitSeconds = 300;
         try {
             return main.grade(ROOT, out);
         } catch (IOException e) {

@@ -55,7 +55,7 @@ class FatalSubmissionsTest {
         main.solutions = true;
         main.overlays = List.of(fixture);
         main.onlyModules = graded;
-        main.timeLimitSeconds = 150;
+        main.timeLimitSeconds = 300;
         Results results = main.grade(CourseGrading.ROOT, CourseGrading.tempOut(fixture.getFileName().toString()));
 
         for (ModuleResult result : results.modules()) {

@@ -137,9 +137,10 @@ public final class TestRunner {
                 return;
             }
             write(out, "END", unit, result.getStatus().name(), message(result.getThrowable()));
-            if (result.getThrowable().filter(TestRunner::isTimeout).isPresent()) {
-                // The timed-out code may still be running (Java cannot stop a thread): start a
-                // fresh JVM for the remaining tests rather than let it slow down or corrupt them.
+            if (result.getThrowable().filter(TestRunner::isTimeout).isPresent() && codeUnderTestStillRunning()) {
+                // The timed-out code is still running (Java cannot stop a thread): start a fresh
+                // JVM for the remaining tests rather than let it slow them down or corrupt them.
+                // (Threads that are merely blocked for ever cost nothing and are left alone.)
                 out.flush();
                 Runtime.getRuntime().halt(RESTART_EXIT_CODE);
             }
@@ -186,12 +187,35 @@ public final class TestRunner {
         return text.toString();
     }
 
+    /** Is some thread still busy (runnable) in the code under test, twice in a row 200 ms apart? */
+    static boolean codeUnderTestStillRunning() {
+        for (int look = 0; look < 2; look++) {
+            boolean busy = Thread.getAllStackTraces().entrySet().stream()
+                    .anyMatch(e -> e.getKey().getState() == Thread.State.RUNNABLE && e.getKey() != Thread.currentThread()
+                            && Arrays.stream(e.getValue()).anyMatch(TestRunner::isCodeUnderTest));
+            if (!busy) {
+                return false;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return true;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isCodeUnderTest(StackTraceElement frame) {
+        return frame.getClassName().startsWith("course.") && !frame.getClassName().startsWith("course.grader");
+    }
+
     /** A short thread dump: threads with a frame in course code, their top course frames. */
     static String threadDump() {
         StringBuilder dump = new StringBuilder();
         for (ThreadInfo info : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
             List<StackTraceElement> frames = Arrays.stream(info.getStackTrace()).toList();
-            if (frames.stream().noneMatch(f -> f.getClassName().startsWith("course.") && !f.getClassName().startsWith("course.grader"))) {
+            if (frames.stream().noneMatch(TestRunner::isCodeUnderTest)) {
                 continue;
             }
             dump.append('"').append(info.getThreadName()).append("\" ").append(info.getThreadState());

@@ -1,0 +1,77 @@
+package course.pipeline;
+
+import static course.pipeline.PipelineRig.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Tag("part:H")
+@DisplayName("H. Report (edge cases)")
+@Timeout(value = 5, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class ReportEdgeCasesTest {
+
+    private PipelineRig rig;
+
+    @AfterEach
+    void closeRig() {
+        if (rig != null) {
+            rig.close();
+        }
+    }
+
+    @Test
+    @Tag("points:3")
+    @DisplayName("idle gaps between downloads are not busy time")
+    void idleGapsAreNotBusyTime() {
+        // Read-ahead 1: download 0 (0-100 ms), transform 0 (100-300), download 1 (300-450), transform 1 (450-600).
+        rig = new PipelineRig(1, 1, 1, FakeTransform.gated());
+        rig.clockAt(0);
+        CompletableFuture<PipelineReport> run = rig.run(2);
+        eventually().until(() -> rig.source.started() == 1);
+
+        rig.clockAt(100);
+        rig.source.complete(0);
+        eventually().until(() -> rig.transform.hasStarted(0));
+
+        rig.clockAt(300);
+        rig.transform.release(0);
+        eventually().until(() -> rig.source.started() == 2);
+
+        rig.clockAt(450);
+        rig.source.complete(1);
+        eventually().until(() -> rig.transform.hasStarted(1));
+
+        rig.clockAt(600);
+        rig.transform.release(1);
+
+        assertThat(run).as("the run of 2 samples").succeedsWithin(Duration.ofSeconds(3));
+        PipelineReport report = run.join();
+        assertThat(report.totalTime()).as("total time (0 to 600 ms)").isEqualTo(Duration.ofMillis(600));
+        assertThat(report.downloadBusyTime())
+                .as("download stage busy time: 0-100 and 300-450 ms; from 100 to 300 no download was in flight, "
+                        + "so that gap is not busy time")
+                .isEqualTo(Duration.ofMillis(250));
+        assertThat(report.transformBusyTime()).as("transform stage busy time: 100-300 and 450-600 ms")
+                .isEqualTo(Duration.ofMillis(350));
+    }
+
+    @Test
+    @Tag("points:1")
+    @DisplayName("an empty run reports 0 items and no time")
+    void emptyRunReport() {
+        rig = new PipelineRig(2, 2, 2, FakeTransform.immediate());
+
+        CompletableFuture<PipelineReport> run = rig.run(0);
+
+        assertThat(run).as("a run of 0 samples").succeedsWithin(Duration.ofSeconds(2));
+        assertThat(run.join()).as("report of an empty run (the test clock never moved)")
+                .isEqualTo(new PipelineReport(0, Duration.ZERO, Duration.ZERO, Duration.ZERO));
+    }
+}

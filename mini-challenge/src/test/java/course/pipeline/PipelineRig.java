@@ -1,0 +1,103 @@
+package course.pipeline;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.awaitility.core.ConditionFactory;
+
+/**
+ * One pipeline wired to fakes: a {@link FakeSource}, a {@link FakeTransform}, a CPU pool whose
+ * threads are named {@code cpu-<test>-N}, a {@link ManualTimer}, a clock the test sets, and a
+ * consumer that records what it receives. Close it after the test (it releases every fake and
+ * stops the pool, whatever the pipeline did).
+ */
+final class PipelineRig implements AutoCloseable {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(3);
+    private static final AtomicInteger RIGS = new AtomicInteger();
+
+    final FakeSource source = new FakeSource();
+    final FakeTransform transform;
+    final ManualTimer timer = new ManualTimer();
+    final AtomicLong clockNanos = new AtomicLong(1_000_000_000L);
+    final String cpuThreadPrefix = "cpu-" + RIGS.incrementAndGet() + "-";
+    final ThreadPoolExecutor cpuPool;
+    final PipelineSettings settings;
+    private final List<Result> received = new ArrayList<>();
+    private final Consumer<Result> consumer = result -> {
+        synchronized (received) {
+            received.add(result);
+        }
+    };
+
+    PipelineRig(int maxConcurrentDownloads, int readAhead, int cpuThreads, FakeTransform transform) {
+        this.transform = transform;
+        this.settings = new PipelineSettings(maxConcurrentDownloads, readAhead, TIMEOUT);
+        AtomicInteger threadNumber = new AtomicInteger();
+        ThreadFactory named = work -> {
+            Thread thread = new Thread(work, cpuThreadPrefix + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        this.cpuPool = new ThreadPoolExecutor(cpuThreads, cpuThreads, 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(), named);
+    }
+
+    Pipeline pipeline() {
+        return new Pipeline(source, transform, cpuPool, timer, clockNanos::get, settings);
+    }
+
+    CompletableFuture<PipelineReport> run(int samples) {
+        return pipeline().run(samples, consumer);
+    }
+
+    /** Sets the clock to {@code millis} after its start value. */
+    void clockAt(long millis) {
+        clockNanos.set(1_000_000_000L + TimeUnit.MILLISECONDS.toNanos(millis));
+    }
+
+    List<Result> received() {
+        synchronized (received) {
+            return List.copyOf(received);
+        }
+    }
+
+    List<Integer> receivedIds() {
+        return received().stream().map(Result::sampleId).toList();
+    }
+
+    /** Threads of this rig's CPU pool that are still alive. */
+    List<String> liveCpuThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .map(Thread::getName)
+                .filter(name -> name.startsWith(cpuThreadPrefix))
+                .toList();
+    }
+
+    @Override
+    public void close() {
+        transform.releaseAll();
+        cpuPool.shutdownNow();
+    }
+
+    /** "Eventually": polls every 10 ms for up to 3 s. */
+    static ConditionFactory eventually() {
+        return await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(10));
+    }
+
+    /** "Stays so": the condition must hold for 200 ms without a break. */
+    static ConditionFactory staysFor200ms() {
+        return await().during(Duration.ofMillis(200)).atMost(Duration.ofMillis(1500)).pollInterval(Duration.ofMillis(10));
+    }
+}

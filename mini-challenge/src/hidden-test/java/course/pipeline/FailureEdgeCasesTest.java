@@ -53,13 +53,14 @@ class FailureEdgeCasesTest {
     @Tag("points:1")
     @DisplayName("a failing sample fails the run at once, without waiting for earlier samples")
     void failureDoesNotWaitForEarlierSamples() {
-        rig = new PipelineRig(4, 4, 2, FakeTransform.immediate().failOn(3));
+        rig = new PipelineRig(4, 4, 2, FakeTransform.immediate());
+        rig.source.failOn(3);
         CompletableFuture<PipelineReport> run = rig.run(4);
         eventually().until(() -> rig.source.started() == 4);
 
         rig.source.complete(3);
 
-        assertThat(run).as("the run after sample 3's transform failed, while samples 0-2 are still downloading: "
+        assertThat(run).as("the run after sample 3's download failed, while samples 0-2 are still downloading: "
                         + "the failure must end the run now, not when its turn to be emitted comes")
                 .failsWithin(Duration.ofSeconds(3))
                 .withThrowableOfType(ExecutionException.class)

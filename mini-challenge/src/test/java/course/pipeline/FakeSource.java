@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 /**
  * A sample source whose downloads complete only when the test says so. Each completion runs on a
@@ -16,6 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FakeSource implements SampleSource {
 
+    private final LongSupplier clock;
+    private final Map<Integer, Long> startedAt = new ConcurrentHashMap<>();
     private final Map<Integer, CompletableFuture<Sample>> downloads = new ConcurrentHashMap<>();
     private final Set<Integer> ended = ConcurrentHashMap.newKeySet();
     private final List<Integer> startOrder = new ArrayList<>();
@@ -28,6 +31,11 @@ final class FakeSource implements SampleSource {
     /** Set by the test to check how many samples were ahead of stage 2 at every download start. */
     private volatile FakeTransform stageTwo;
     private final AtomicInteger maxAheadOfStageTwo = new AtomicInteger();
+
+    /** @param clock the test's clock, read when each download starts */
+    FakeSource(LongSupplier clock) {
+        this.clock = clock;
+    }
 
     /** From now on every download completes by itself, right after it starts. */
     FakeSource autoComplete() {
@@ -49,6 +57,7 @@ final class FakeSource implements SampleSource {
 
     @Override
     public CompletableFuture<Sample> download(int id) {
+        startedAt.put(id, clock.getAsLong());
         CompletableFuture<Sample> download = new CompletableFuture<>();
         int started;
         synchronized (startOrder) {
@@ -132,6 +141,11 @@ final class FakeSource implements SampleSource {
 
     boolean wasStarted(int id) {
         return downloads.containsKey(id);
+    }
+
+    /** The test clock's reading when download {@code id} started. */
+    long startedAtNanos(int id) {
+        return startedAt.get(id);
     }
 
     int inFlight() {

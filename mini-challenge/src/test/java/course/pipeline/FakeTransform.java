@@ -30,6 +30,7 @@ final class FakeTransform implements Function<Sample, String> {
     private final Map<Integer, String> threadOf = new ConcurrentHashMap<>();
     private final Set<Integer> failOn = ConcurrentHashMap.newKeySet();
     private volatile boolean gatesOpen;
+    private volatile boolean ignoreInterrupts;
     private volatile CyclicBarrier rendezvous;
     private volatile boolean rendezvousMet;
 
@@ -49,6 +50,12 @@ final class FakeTransform implements Function<Sample, String> {
 
     static String valueFor(int id) {
         return "transformed-" + id;
+    }
+
+    /** Like a CPU loop that never checks its interrupt flag: an interrupt does not end the wait for the gate. */
+    FakeTransform ignoringInterrupts() {
+        ignoreInterrupts = true;
+        return this;
     }
 
     /** These samples' transforms throw an IllegalStateException. */
@@ -83,7 +90,7 @@ final class FakeTransform implements Function<Sample, String> {
                 }
             }
             if (gated && !gatesOpen) {
-                gate(id).await(MAX_GATE_WAIT_SECONDS, TimeUnit.SECONDS);
+                awaitGate(id);
             }
         } catch (InterruptedException e) {
             interrupted.add(id);
@@ -92,6 +99,21 @@ final class FakeTransform implements Function<Sample, String> {
         }
         finished.add(id);
         return valueFor(id);
+    }
+
+    private void awaitGate(int id) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(MAX_GATE_WAIT_SECONDS);
+        while (true) {
+            try {
+                gate(id).await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                return;
+            } catch (InterruptedException e) {
+                if (!ignoreInterrupts) {
+                    throw e;
+                }
+                interrupted.add(id); // noted, and ignored: keep waiting
+            }
+        }
     }
 
     private CountDownLatch gate(int id) {

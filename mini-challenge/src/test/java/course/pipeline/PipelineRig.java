@@ -26,10 +26,10 @@ final class PipelineRig implements AutoCloseable {
     static final Duration TIMEOUT = Duration.ofSeconds(3);
     private static final AtomicInteger RIGS = new AtomicInteger();
 
-    final FakeSource source = new FakeSource();
+    final AtomicLong clockNanos = new AtomicLong(1_000_000_000L);
+    final FakeSource source = new FakeSource(clockNanos::get);
     final FakeTransform transform;
     final ManualTimer timer = new ManualTimer();
-    final AtomicLong clockNanos = new AtomicLong(1_000_000_000L);
     final String cpuThreadPrefix = "cpu-" + RIGS.incrementAndGet() + "-";
     final ThreadPoolExecutor cpuPool;
     final PipelineSettings settings;
@@ -59,6 +59,11 @@ final class PipelineRig implements AutoCloseable {
 
     CompletableFuture<PipelineReport> run(int samples) {
         return pipeline().run(samples, consumer);
+    }
+
+    /** The clock's reading in milliseconds after its start value. */
+    static long millisOf(long clockNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(clockNanos - 1_000_000_000L);
     }
 
     /** Sets the clock to {@code millis} after its start value. */

@@ -1,6 +1,5 @@
 package course.pipeline;
 
-import static course.pipeline.PipelineRig.eventually;
 import static course.pipeline.PipelineRig.staysFor200ms;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +33,7 @@ class BackpressureEdgeCasesTest {
         rig = new PipelineRig(10, 2, 2, FakeTransform.immediate());
         rig.run(10);
 
-        eventually().until(() -> rig.source.started() >= 2);
+        PipelineRig.awaitUntil("at least 2 downloads started", () -> rig.source.started() >= 2);
         staysFor200ms().untilAsserted(() -> assertThat(rig.source.started())
                 .as("downloads started with none completed: limit 10 but read-ahead 2, and a download in flight "
                         + "counts against the read-ahead too")
@@ -51,7 +50,7 @@ class BackpressureEdgeCasesTest {
 
         for (int id = 0; id < 4; id++) {
             int expected = id + 1;
-            eventually().until(() -> rig.transform.startedCount() == expected);
+            rig.awaitTransformsStarted(expected);
             assertThat(rig.source.started())
                     .as("downloads started while %d transform(s) had finished (read-ahead 1)", expected - 1)
                     .isEqualTo(expected);

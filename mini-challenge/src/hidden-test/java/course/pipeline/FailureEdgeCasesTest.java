@@ -35,7 +35,7 @@ class FailureEdgeCasesTest {
         rig = new PipelineRig(4, 10, 2, FakeTransform.immediate());
         rig.source.failOn(1);
         CompletableFuture<PipelineReport> run = rig.run(10);
-        eventually().until(() -> rig.source.started() == 4);
+        rig.awaitDownloadsStarted(4);
 
         rig.source.complete(1);
 
@@ -56,7 +56,7 @@ class FailureEdgeCasesTest {
         rig = new PipelineRig(4, 4, 2, FakeTransform.immediate());
         rig.source.failOn(3);
         CompletableFuture<PipelineReport> run = rig.run(4);
-        eventually().until(() -> rig.source.started() == 4);
+        rig.awaitDownloadsStarted(4);
 
         rig.source.complete(3);
 

@@ -1,6 +1,5 @@
 package course.pipeline;
 
-import static course.pipeline.PipelineRig.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -34,19 +33,19 @@ class ReportEdgeCasesTest {
         rig = new PipelineRig(1, 1, 1, FakeTransform.gated());
         rig.clockAt(0);
         CompletableFuture<PipelineReport> run = rig.run(2);
-        eventually().until(() -> rig.source.started() == 1);
+        rig.awaitDownloadsStarted(1);
 
         rig.clockAt(100);
         rig.source.complete(0);
-        eventually().until(() -> rig.transform.hasStarted(0));
+        rig.awaitTransformStarted(0);
 
         rig.clockAt(300);
         rig.transform.release(0);
-        eventually().until(() -> rig.source.started() == 2);
+        rig.awaitDownloadsStarted(2);
 
         rig.clockAt(450);
         rig.source.complete(1);
-        eventually().until(() -> rig.transform.hasStarted(1));
+        rig.awaitTransformStarted(1);
 
         rig.clockAt(600);
         rig.transform.release(1);

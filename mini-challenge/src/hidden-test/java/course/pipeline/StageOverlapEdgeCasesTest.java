@@ -30,7 +30,7 @@ class StageOverlapEdgeCasesTest {
     void overlapWithOneDownloadAtATime() {
         rig = new PipelineRig(1, 2, 2, FakeTransform.gated());
         rig.run(3);
-        eventually().until(() -> rig.source.started() == 1);
+        rig.awaitDownloadsStarted(1);
 
         rig.source.complete(0);
 
@@ -48,7 +48,7 @@ class StageOverlapEdgeCasesTest {
     void earlyArrivalIsTransformedAtOnce() {
         rig = new PipelineRig(4, 4, 2, FakeTransform.immediate());
         rig.run(4);
-        eventually().until(() -> rig.source.started() == 4);
+        rig.awaitDownloadsStarted(4);
 
         rig.source.complete(3);
 

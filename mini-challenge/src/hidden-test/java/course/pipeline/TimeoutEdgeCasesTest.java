@@ -34,9 +34,9 @@ class TimeoutEdgeCasesTest {
     void runningTransformsAreInterruptedAndQueuedOnesDropped() {
         rig = new PipelineRig(2, 2, 1, FakeTransform.gated());
         CompletableFuture<PipelineReport> run = rig.run(3);
-        eventually().until(() -> rig.source.started() == 2);
+        rig.awaitDownloadsStarted(2);
         rig.source.complete(0, 1);
-        eventually().until(() -> rig.transform.startedCount() >= 1);
+        PipelineRig.awaitUntil("a transform started (samples 0 and 1 have arrived)", () -> rig.transform.startedCount() >= 1);
 
         rig.timer.fire();
 
@@ -73,13 +73,14 @@ class TimeoutEdgeCasesTest {
     void resultOfATransformThatIgnoresTheInterruptIsDiscarded() {
         rig = new PipelineRig(2, 2, 2, FakeTransform.gated().ignoringInterrupts());
         CompletableFuture<PipelineReport> run = rig.run(2);
-        eventually().until(() -> rig.source.started() == 2);
+        rig.awaitDownloadsStarted(2);
         rig.source.complete(0, 1);
-        eventually().until(() -> rig.transform.startedCount() == 2);
+        rig.awaitTransformsStarted(2);
 
         rig.timer.fire();
         rig.transform.release(0, 1); // both finish now, after the timeout
-        eventually().until(() -> rig.transform.hasFinished(0) && rig.transform.hasFinished(1));
+        rig.awaitTransformFinished(0);
+        rig.awaitTransformFinished(1);
 
         assertThat(run).as("the run after its timeout fired")
                 .failsWithin(Duration.ofSeconds(3))

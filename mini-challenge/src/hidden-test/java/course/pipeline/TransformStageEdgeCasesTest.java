@@ -32,10 +32,10 @@ class TransformStageEdgeCasesTest {
     void downloadThreadIsNotHeldByTheTransform() {
         rig = new PipelineRig(2, 2, 2, FakeTransform.gated());
         rig.run(2);
-        eventually().until(() -> rig.source.started() == 2);
+        rig.awaitDownloadsStarted(2);
 
         rig.source.complete(0);
-        eventually().until(() -> rig.source.completerOf(0) != null);
+        PipelineRig.awaitUntil("the test started completing download 0", () -> rig.source.completerOf(0) != null);
 
         eventually().untilAsserted(() -> assertThat(rig.source.completerOf(0).isAlive())
                 .as("the thread 'io-0' that completed download 0 is still busy while sample 0's transform waits: "

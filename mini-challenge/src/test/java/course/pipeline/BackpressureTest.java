@@ -35,7 +35,7 @@ class BackpressureTest {
         rig.source.autoComplete().watchAheadOf(rig.transform);
         rig.run(20);
 
-        eventually().until(() -> rig.source.started() >= 5);
+        PipelineRig.awaitUntil("at least 5 downloads started (downloads complete at once)", () -> rig.source.started() >= 5);
         staysFor200ms().untilAsserted(() -> assertThat(rig.source.started())
                 .as("samples downloaded while stage 2 had finished none (downloads complete at once, transforms are "
                         + "stuck); the read-ahead bound is 5. More means downloads pile up in memory: before starting "
@@ -50,10 +50,11 @@ class BackpressureTest {
         rig = new PipelineRig(3, 5, 2, FakeTransform.gated());
         rig.source.autoComplete().watchAheadOf(rig.transform);
         CompletableFuture<PipelineReport> run = rig.run(20);
-        eventually().until(() -> rig.source.started() == 5 && rig.transform.startedCount() >= 1);
+        rig.awaitDownloadsStarted(5);
+        PipelineRig.awaitUntil("a transform started", () -> rig.transform.startedCount() >= 1);
 
         int released = rig.transform.releaseOldest();
-        eventually().until(() -> rig.transform.hasFinished(released));
+        rig.awaitTransformFinished(released);
         eventually().untilAsserted(() -> assertThat(rig.source.started())
                 .as("downloads started after one transform finished (read-ahead 5): the window moved by one, so "
                         + "one more download should start - is the finished transform counted, and are downloads "

@@ -10,6 +10,7 @@ import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -66,7 +67,7 @@ class DownloadStageTest {
     void eachCompletionStartsExactlyOneMore() {
         rig = new PipelineRig(3, 20, 2, FakeTransform.immediate());
         CompletableFuture<PipelineReport> run = rig.run(12);
-        eventually().until(() -> rig.source.started() == 3);
+        rig.awaitDownloadsStarted(3);
 
         rig.source.complete(1);
         eventually().untilAsserted(() -> assertThat(rig.source.started())
@@ -118,13 +119,15 @@ class DownloadStageTest {
         rig.source.autoComplete();
         assertThat(rig.run(3)).as("a small run whose downloads all complete").succeedsWithin(Duration.ofSeconds(3));
 
-        NO_BLOCKING_CALLS.check(PIPELINE_CLASSES);
+        NO_BLOCKING_CALLS.check(pipelineClasses());
     }
 
     /** The classes of the pipeline's own code (main code, not tests), wherever they were compiled to. */
-    static final JavaClasses PIPELINE_CLASSES = new ClassFileImporter()
-            .withImportOption(location -> location.contains("/course/pipeline/"))
-            .importUrl(Pipeline.class.getProtectionDomain().getCodeSource().getLocation());
+    private static JavaClasses pipelineClasses() {
+        return new ClassFileImporter()
+                .withImportOption(location -> location.contains("/course/pipeline/"))
+                .importUrl(Pipeline.class.getProtectionDomain().getCodeSource().getLocation());
+    }
 
     private static final Map<Class<?>, Set<String>> BLOCKING = Map.ofEntries(
             Map.entry(Thread.class, Set.of("sleep", "join")),
@@ -157,7 +160,7 @@ class DownloadStageTest {
         return javaClass.tryGetMethod("main", String[].class).isPresent();
     }
 
-    static final com.tngtech.archunit.lang.ArchRule NO_BLOCKING_CALLS = noClasses()
+    private static final ArchRule NO_BLOCKING_CALLS = noClasses()
             .that().resideInAPackage("course.pipeline")
             .and(DescribedPredicate.not(A_PROGRAM))
             .should().accessTargetWhere(A_BLOCKING_CALL)

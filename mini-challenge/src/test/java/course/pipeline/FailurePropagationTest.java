@@ -1,6 +1,5 @@
 package course.pipeline;
 
-import static course.pipeline.PipelineRig.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -34,7 +33,7 @@ class FailurePropagationTest {
         rig = new PipelineRig(6, 6, 2, FakeTransform.immediate());
         rig.source.failOn(3);
         CompletableFuture<PipelineReport> run = rig.run(6);
-        eventually().until(() -> rig.source.started() == 6);
+        rig.awaitDownloadsStarted(6);
 
         rig.source.complete(3);
 

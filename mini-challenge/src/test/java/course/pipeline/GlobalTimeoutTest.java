@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -33,7 +34,7 @@ class GlobalTimeoutTest {
     void timeoutCancelsDownloadsAndStartsNoMore() {
         rig = new PipelineRig(4, 20, 2, FakeTransform.immediate());
         CompletableFuture<PipelineReport> run = rig.run(20);
-        eventually().until(() -> rig.source.started() == 4);
+        rig.awaitDownloadsStarted(4);
         assertThat(rig.timer.scheduledDelays())
                 .as("delays scheduled on the timer: one global timeout of %s for the whole run", PipelineRig.TIMEOUT)
                 .containsExactly(PipelineRig.TIMEOUT);
@@ -65,16 +66,17 @@ class GlobalTimeoutTest {
     void timeoutDiscardsLateResultsAndCountsTheEmittedOnes() {
         rig = new PipelineRig(2, 2, 2, FakeTransform.gated());
         CompletableFuture<PipelineReport> run = rig.run(6);
-        eventually().until(() -> rig.source.started() == 2);
+        rig.awaitDownloadsStarted(2);
         rig.source.complete(0, 1);
-        eventually().until(() -> rig.transform.startedCount() == 2);
+        rig.awaitTransformsStarted(2);
         rig.transform.release(0);
-        eventually().until(() -> rig.transform.hasFinished(0) && rig.source.wasStarted(2));
+        rig.awaitTransformFinished(0);
+        PipelineRig.awaitUntil("download 2 started once transform 0 had finished", () -> rig.source.wasStarted(2));
 
         rig.timer.fire();
 
         assertThat(run).as("the run after its timeout fired").failsWithin(Duration.ofSeconds(3));
-        Throwable error = run.handle((report, e) -> e.getCause() != null ? e.getCause() : e).join();
+        Throwable error = run.handle((report, e) -> e instanceof CompletionException ? e.getCause() : e).join();
         int emitted = rig.received().size();
         assertThat(error).as("why the run failed").isInstanceOf(PipelineTimeoutException.class);
         assertThat(((PipelineTimeoutException) error).emitted())

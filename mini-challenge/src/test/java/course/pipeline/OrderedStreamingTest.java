@@ -35,15 +35,15 @@ class OrderedStreamingTest {
     void resultsComeInInputOrderWhateverTheCompletionOrder() {
         rig = new PipelineRig(8, 8, 8, FakeTransform.gated());
         CompletableFuture<PipelineReport> run = rig.run(8);
-        eventually().until(() -> rig.source.started() == 8);
+        rig.awaitDownloadsStarted(8);
 
         for (int id = 7; id >= 0; id--) {
             rig.source.complete(id);
         }
-        eventually().until(() -> rig.transform.startedCount() == 8);
+        rig.awaitTransformsStarted(8);
         for (int id : List.of(7, 2, 5, 0, 3, 6, 1, 4)) { // transforms finish in this order
             rig.transform.release(id);
-            eventually().until(() -> rig.transform.hasFinished(id));
+            rig.awaitTransformFinished(id);
         }
 
         assertThat(run).as("the run, once every transform finished").succeedsWithin(Duration.ofSeconds(3));
@@ -62,9 +62,9 @@ class OrderedStreamingTest {
     void eachResultIsEmittedAsSoonAsItsTurnComes() {
         rig = new PipelineRig(4, 4, 4, FakeTransform.gated());
         CompletableFuture<PipelineReport> run = rig.run(4);
-        eventually().until(() -> rig.source.started() == 4);
+        rig.awaitDownloadsStarted(4);
         rig.source.complete(0, 1, 2, 3);
-        eventually().until(() -> rig.transform.startedCount() == 4);
+        rig.awaitTransformsStarted(4);
 
         rig.transform.release(0);
         eventually().untilAsserted(() -> assertThat(rig.receivedIds())
@@ -73,7 +73,7 @@ class OrderedStreamingTest {
                 .containsExactly(0));
 
         rig.transform.release(2);
-        eventually().until(() -> rig.transform.hasFinished(2));
+        rig.awaitTransformFinished(2);
         staysFor200ms().untilAsserted(() -> assertThat(rig.receivedIds())
                 .as("results received after sample 2 finished but sample 1 had not: result 2 must wait for result 1 "
                         + "(emitting in completion order breaks input order)")

@@ -1,6 +1,5 @@
 package course.pipeline;
 
-import static course.pipeline.PipelineRig.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -34,15 +33,15 @@ class PipelineReportTest {
         rig = new PipelineRig(2, 2, 2, FakeTransform.gated());
         rig.clockAt(0);
         CompletableFuture<PipelineReport> run = rig.run(2);
-        eventually().until(() -> rig.source.started() == 2);
+        rig.awaitDownloadsStarted(2);
 
         rig.clockAt(100);
         rig.source.complete(0, 1);
-        eventually().until(() -> rig.transform.startedCount() == 2);
+        rig.awaitTransformsStarted(2);
 
         rig.clockAt(300);
         rig.transform.release(0);
-        eventually().until(() -> rig.transform.hasFinished(0));
+        rig.awaitTransformFinished(0);
         rig.clockAt(450);
         rig.transform.release(1);
 

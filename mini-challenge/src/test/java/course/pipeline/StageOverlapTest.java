@@ -32,7 +32,7 @@ class StageOverlapTest {
     void firstTransformStartsWhileOtherDownloadsArePending() {
         rig = new PipelineRig(4, 4, 2, FakeTransform.immediate());
         rig.run(4);
-        eventually().until(() -> rig.source.started() == 4);
+        rig.awaitDownloadsStarted(4);
 
         rig.source.complete(0);
 
@@ -50,10 +50,10 @@ class StageOverlapTest {
     void downloadsContinueWhileATransformIsBusy() {
         rig = new PipelineRig(2, 6, 2, FakeTransform.gated());
         CompletableFuture<PipelineReport> run = rig.run(6);
-        eventually().until(() -> rig.source.started() == 2);
+        rig.awaitDownloadsStarted(2);
 
         rig.source.complete(0);
-        eventually().until(() -> rig.transform.hasStarted(0));
+        rig.awaitTransformStarted(0);
         rig.source.autoComplete();
         rig.source.completeAllStarted();
 

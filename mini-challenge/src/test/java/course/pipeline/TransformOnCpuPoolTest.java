@@ -54,7 +54,7 @@ class TransformOnCpuPoolTest {
     void transformsRunInParallelOnThePool() {
         rig = new PipelineRig(2, 2, 2, FakeTransform.immediate().rendezvousOf(2));
         CompletableFuture<PipelineReport> run = rig.run(2);
-        PipelineRig.eventually().until(() -> rig.source.started() == 2);
+        rig.awaitDownloadsStarted(2);
 
         rig.source.complete(0, 1);
 

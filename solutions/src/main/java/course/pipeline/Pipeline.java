@@ -69,7 +69,8 @@ public final class Pipeline {
     /**
      * One run. Its state is guarded by the Run's own lock ({@code synchronized (this)}); callbacks
      * from download threads and pool threads take it briefly and never wait for anything while
-     * holding it. Foreign code that may take long (the source, the transform) is called outside it.
+     * holding it. Foreign code that may take long (the source, the transform) is called outside it;
+     * the consumer is called inside it, which keeps the results in order and one at a time.
      */
     private final class Run {
         private final int total;

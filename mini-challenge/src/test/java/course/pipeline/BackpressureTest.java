@@ -1,0 +1,73 @@
+package course.pipeline;
+
+import static course.pipeline.PipelineRig.eventually;
+import static course.pipeline.PipelineRig.staysFor200ms;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Tag("part:E")
+@DisplayName("E. Backpressure: stage 1 stays at most readAhead samples ahead of stage 2")
+@Timeout(value = 5, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class BackpressureTest {
+
+    private PipelineRig rig;
+
+    @AfterEach
+    void closeRig() {
+        if (rig != null) {
+            rig.close();
+        }
+    }
+
+    @Test
+    @Tag("points:4")
+    @DisplayName("with every transform stuck, downloads stop at the read-ahead bound")
+    void downloadsStopAtTheReadAheadBoundWhileTransformsAreStuck() {
+        rig = new PipelineRig(3, 5, 2, FakeTransform.gated());
+        rig.source.autoComplete().watchAheadOf(rig.transform);
+        rig.run(20);
+
+        PipelineRig.awaitUntil("at least 5 downloads started (downloads complete at once)", () -> rig.source.started() >= 5);
+        staysFor200ms().untilAsserted(() -> assertThat(rig.source.started())
+                .as("samples downloaded while stage 2 had finished none (downloads complete at once, transforms are "
+                        + "stuck); the read-ahead bound is 5. More means downloads pile up in memory: before starting "
+                        + "one, check that started - transformed < readAhead")
+                .isEqualTo(5));
+    }
+
+    @Test
+    @Tag("points:3")
+    @DisplayName("each finished transform lets exactly one more download start")
+    void finishingATransformLetsExactlyOneMoreDownloadStart() {
+        rig = new PipelineRig(3, 5, 2, FakeTransform.gated());
+        rig.source.autoComplete().watchAheadOf(rig.transform);
+        CompletableFuture<PipelineReport> run = rig.run(20);
+        rig.awaitDownloadsStarted(5);
+        PipelineRig.awaitUntil("a transform started", () -> rig.transform.startedCount() >= 1);
+
+        int released = rig.transform.releaseOldest();
+        rig.awaitTransformFinished(released);
+        eventually().untilAsserted(() -> assertThat(rig.source.started())
+                .as("downloads started after one transform finished (read-ahead 5): the window moved by one, so "
+                        + "one more download should start - is the finished transform counted, and are downloads "
+                        + "started again from there?")
+                .isEqualTo(6));
+        staysFor200ms().untilAsserted(() -> assertThat(rig.source.started())
+                .as("downloads started after exactly one transform finished (read-ahead 5)")
+                .isEqualTo(6));
+
+        rig.transform.openGates();
+        assertThat(run).as("the run, once every transform is let through").succeedsWithin(Duration.ofSeconds(3));
+        assertThat(rig.source.maxAheadOfStageTwo())
+                .as("most samples started but not yet transformed, seen at any download start (read-ahead 5)")
+                .isLessThanOrEqualTo(5);
+    }
+}

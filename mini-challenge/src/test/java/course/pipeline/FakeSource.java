@@ -1,0 +1,182 @@
+package course.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+
+/**
+ * A sample source whose downloads complete only when the test says so. Each completion runs on a
+ * fresh thread named {@code io-<id>}, as a real asynchronous client completes futures on its own
+ * threads; the test then waits (Awaitility) for what the pipeline does about it.
+ * Counts started, in-flight, max-in-flight and cancelled downloads.
+ */
+final class FakeSource implements SampleSource {
+
+    private final LongSupplier clock;
+    private final Map<Integer, Long> startedAt = new ConcurrentHashMap<>();
+    private final Map<Integer, CompletableFuture<Sample>> downloads = new ConcurrentHashMap<>();
+    private final Set<Integer> ended = ConcurrentHashMap.newKeySet();
+    private final List<Integer> startOrder = new ArrayList<>();
+    private final Set<Integer> failOn = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final AtomicInteger cancelled = new AtomicInteger();
+    private final Map<Integer, Thread> completers = new ConcurrentHashMap<>();
+    private volatile boolean autoComplete;
+    /** Set by the test to check how many samples were ahead of stage 2 at every download start. */
+    private volatile FakeTransform stageTwo;
+    private final AtomicInteger maxAheadOfStageTwo = new AtomicInteger();
+
+    /** @param clock the test's clock, read when each download starts */
+    FakeSource(LongSupplier clock) {
+        this.clock = clock;
+    }
+
+    /** From now on every download completes by itself, right after it starts. */
+    FakeSource autoComplete() {
+        autoComplete = true;
+        return this;
+    }
+
+    /** Downloads of these samples fail (when completed) with an IllegalStateException. */
+    FakeSource failOn(Integer... ids) {
+        failOn.addAll(List.of(ids));
+        return this;
+    }
+
+    /** Record, at each download start, how many samples are started but not yet transformed. */
+    FakeSource watchAheadOf(FakeTransform transform) {
+        stageTwo = transform;
+        return this;
+    }
+
+    @Override
+    public CompletableFuture<Sample> download(int id) {
+        startedAt.put(id, clock.getAsLong());
+        CompletableFuture<Sample> download = new CompletableFuture<>();
+        int started;
+        synchronized (startOrder) {
+            startOrder.add(id);
+            started = startOrder.size();
+        }
+        if (downloads.putIfAbsent(id, download) != null) {
+            throw new AssertionError("sample " + id + " was downloaded twice; each sample must be downloaded once");
+        }
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        FakeTransform transform = stageTwo;
+        if (transform != null) {
+            maxAheadOfStageTwo.accumulateAndGet(started - transform.finishedCount(), Math::max);
+        }
+        download.whenComplete((sample, error) -> {
+            if (download.isCancelled()) {
+                cancelled.incrementAndGet();
+            }
+            ended(id);
+        });
+        if (autoComplete) {
+            complete(id);
+        }
+        return download;
+    }
+
+    /** Completes download {@code id} (with its sample, or an error if it is set to fail) on a fresh thread. */
+    void complete(int id) {
+        CompletableFuture<Sample> download = downloads.get(id);
+        if (download == null) {
+            throw new AssertionError("the test tried to complete download " + id + ", but the pipeline never started it; "
+                    + "started so far: " + startedIds());
+        }
+        Thread completer = Thread.ofPlatform().name("io-" + id).daemon().unstarted(() -> {
+            if (download.isDone()) {
+                return;
+            }
+            // No longer in flight once the answer has arrived, before the pipeline's callbacks run
+            // (they run inside complete() and may already start the next download).
+            ended(id);
+            if (failOn.contains(id)) {
+                download.completeExceptionally(new IllegalStateException("fake download of sample " + id + " failed"));
+            } else {
+                download.complete(new Sample(id, new byte[] {(byte) id}));
+            }
+        });
+        completers.put(id, completer);
+        completer.start();
+    }
+
+    private void ended(int id) {
+        if (ended.add(id)) {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    void complete(int... ids) {
+        for (int id : ids) {
+            complete(id);
+        }
+    }
+
+    /** Completes every download started so far and not done yet, highest id first. */
+    void completeAllStarted() {
+        startedIds().stream().sorted((a, b) -> b - a)
+                .filter(id -> !downloads.get(id).isDone())
+                .forEach(this::complete);
+    }
+
+    int started() {
+        synchronized (startOrder) {
+            return startOrder.size();
+        }
+    }
+
+    List<Integer> startedIds() {
+        synchronized (startOrder) {
+            return List.copyOf(startOrder);
+        }
+    }
+
+    boolean wasStarted(int id) {
+        return downloads.containsKey(id);
+    }
+
+    /** The test clock's reading when download {@code id} started. */
+    long startedAtNanos(int id) {
+        return startedAt.get(id);
+    }
+
+    int inFlight() {
+        return inFlight.get();
+    }
+
+    int maxInFlight() {
+        return maxInFlight.get();
+    }
+
+    int cancelled() {
+        return cancelled.get();
+    }
+
+    boolean isCancelled(int id) {
+        CompletableFuture<Sample> download = downloads.get(id);
+        return download != null && download.isCancelled();
+    }
+
+    int maxAheadOfStageTwo() {
+        return maxAheadOfStageTwo.get();
+    }
+
+    /** True once the test asked to complete download {@code id} (or it ended otherwise). */
+    boolean isDoneOrCompleting(int id) {
+        CompletableFuture<Sample> download = downloads.get(id);
+        return completers.containsKey(id) || (download != null && download.isDone());
+    }
+
+    /** The thread that completed (or is completing) download {@code id}, or null. */
+    Thread completerOf(int id) {
+        return completers.get(id);
+    }
+}

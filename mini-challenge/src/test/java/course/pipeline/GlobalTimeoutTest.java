@@ -1,0 +1,99 @@
+package course.pipeline;
+
+import static course.pipeline.PipelineRig.eventually;
+import static course.pipeline.PipelineRig.staysFor200ms;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Tag("part:F")
+@DisplayName("F. One global timeout: when it fires, both stages stop")
+@Timeout(value = 5, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class GlobalTimeoutTest {
+
+    private PipelineRig rig;
+
+    @AfterEach
+    void closeRig() {
+        if (rig != null) {
+            rig.close();
+        }
+    }
+
+    @Test
+    @Tag("points:4")
+    @DisplayName("the timeout cancels the downloads in flight, starts no more, and shuts the CPU pool down")
+    void timeoutCancelsDownloadsAndStartsNoMore() {
+        rig = new PipelineRig(4, 20, 2, FakeTransform.immediate());
+        CompletableFuture<PipelineReport> run = rig.run(20);
+        rig.awaitDownloadsStarted(4);
+        assertThat(rig.timer.scheduledDelays())
+                .as("delays scheduled on the timer: one global timeout of %s for the whole run", PipelineRig.TIMEOUT)
+                .containsExactly(PipelineRig.TIMEOUT);
+
+        rig.timer.fire();
+
+        assertThat(run).as("the run after its timeout fired")
+                .failsWithin(Duration.ofSeconds(3))
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .havingCause()
+                .isInstanceOf(PipelineTimeoutException.class)
+                .withMessageContaining("0 of 20");
+        eventually().untilAsserted(() -> assertThat(rig.source.cancelled())
+                .as("downloads cancelled after the timeout (4 were in flight): cancel the futures the source returned, "
+                        + "or they keep running for nothing")
+                .isEqualTo(4));
+        staysFor200ms().untilAsserted(() -> assertThat(rig.source.started())
+                .as("downloads started in all, 4 before the timeout: none may start after it")
+                .isEqualTo(4));
+        assertThat(rig.cpuPool.isShutdown())
+                .as("the CPU pool is shut down after the timeout (shutdownNow(): running transforms are interrupted, "
+                        + "queued ones dropped)")
+                .isTrue();
+    }
+
+    @Test
+    @Tag("points:4")
+    @DisplayName("after the timeout no result is emitted, and the error says how many were")
+    void timeoutDiscardsLateResultsAndCountsTheEmittedOnes() {
+        rig = new PipelineRig(2, 2, 2, FakeTransform.gated());
+        CompletableFuture<PipelineReport> run = rig.run(6);
+        rig.awaitDownloadsStarted(2);
+        rig.source.complete(0, 1);
+        rig.awaitTransformsStarted(2);
+        rig.transform.release(0);
+        rig.awaitTransformFinished(0);
+        PipelineRig.awaitUntil("download 2 started once transform 0 had finished", () -> rig.source.wasStarted(2));
+
+        rig.timer.fire();
+
+        assertThat(run).as("the run after its timeout fired").failsWithin(Duration.ofSeconds(3));
+        Throwable error = run.handle((report, e) -> e instanceof CompletionException ? e.getCause() : e).join();
+        int emitted = rig.received().size();
+        assertThat(error).as("why the run failed").isInstanceOf(PipelineTimeoutException.class);
+        assertThat(((PipelineTimeoutException) error).emitted())
+                .as("emitted count in the timeout error; the consumer had received %d result(s)", emitted)
+                .isEqualTo(emitted);
+        assertThat(error).hasMessageContaining(emitted + " of 6");
+        eventually().untilAsserted(() -> assertThat(rig.source.isCancelled(2))
+                .as("download 2, in flight when the timeout fired, was cancelled").isTrue());
+
+        rig.transform.release(1); // if the timeout did not interrupt it, it finishes now
+        staysFor200ms().untilAsserted(() -> assertThat(rig.received())
+                .as("results received after the timeout fired: sample 1's transform was still running; its result "
+                        + "must be discarded (or the transform interrupted), not emitted after the run failed")
+                .hasSize(emitted));
+        assertThat(rig.cpuPool.isShutdown()).as("the CPU pool is shut down after the timeout").isTrue();
+        eventually().untilAsserted(() -> assertThat(rig.liveCpuThreads())
+                .as("CPU pool threads still alive after the timeout (their work was interrupted or released)")
+                .isEmpty());
+    }
+}

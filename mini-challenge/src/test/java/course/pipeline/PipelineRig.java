@@ -1,0 +1,149 @@
+package course.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.awaitility.core.ConditionFactory;
+
+/**
+ * One pipeline wired to fakes: a {@link FakeSource}, a {@link FakeTransform}, a CPU pool whose
+ * threads are named {@code cpu-<test>-N}, a {@link ManualTimer}, a clock the test sets, and a
+ * consumer that records what it receives. Close it after the test (it releases every fake and
+ * stops the pool, whatever the pipeline did).
+ */
+final class PipelineRig implements AutoCloseable {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(3);
+    private static final AtomicInteger RIGS = new AtomicInteger();
+
+    final AtomicLong clockNanos = new AtomicLong(1_000_000_000L);
+    final FakeSource source = new FakeSource(clockNanos::get);
+    final FakeTransform transform;
+    final ManualTimer timer = new ManualTimer();
+    final String cpuThreadPrefix = "cpu-" + RIGS.incrementAndGet() + "-";
+    final ThreadPoolExecutor cpuPool;
+    final PipelineSettings settings;
+    private final List<Result> received = new ArrayList<>();
+    private final Consumer<Result> consumer = result -> {
+        synchronized (received) {
+            received.add(result);
+        }
+    };
+
+    PipelineRig(int maxConcurrentDownloads, int readAhead, int cpuThreads, FakeTransform transform) {
+        this.transform = transform;
+        this.settings = new PipelineSettings(maxConcurrentDownloads, readAhead, TIMEOUT);
+        AtomicInteger threadNumber = new AtomicInteger();
+        ThreadFactory named = work -> {
+            Thread thread = new Thread(work, cpuThreadPrefix + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        this.cpuPool = new ThreadPoolExecutor(cpuThreads, cpuThreads, 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(), named);
+    }
+
+    Pipeline pipeline() {
+        return new Pipeline(source, transform, cpuPool, timer, clockNanos::get, settings);
+    }
+
+    CompletableFuture<PipelineReport> run(int samples) {
+        return pipeline().run(samples, consumer);
+    }
+
+    /** The clock's reading in milliseconds after its start value. */
+    static long millisOf(long clockNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(clockNanos - 1_000_000_000L);
+    }
+
+    /** Sets the clock to {@code millis} after its start value. */
+    void clockAt(long millis) {
+        clockNanos.set(1_000_000_000L + TimeUnit.MILLISECONDS.toNanos(millis));
+    }
+
+    List<Result> received() {
+        synchronized (received) {
+            return List.copyOf(received);
+        }
+    }
+
+    List<Integer> receivedIds() {
+        return received().stream().map(Result::sampleId).toList();
+    }
+
+    /** Threads of this rig's CPU pool that are still alive. */
+    List<String> liveCpuThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .map(Thread::getName)
+                .filter(name -> name.startsWith(cpuThreadPrefix))
+                .toList();
+    }
+
+    @Override
+    public void close() {
+        transform.releaseAll();
+        cpuPool.shutdownNow();
+    }
+
+    /** Waits until {@code expected} downloads have started. */
+    void awaitDownloadsStarted(int expected) {
+        eventually().untilAsserted(() -> assertThat(source.started())
+                .as("downloads started (limit K = %d, read-ahead %d); ids started: %s. Fewer than %d: start downloads "
+                        + "in run() and again from each completion. More: check both limits before each start",
+                        settings.maxConcurrentDownloads(), settings.readAhead(), source.startedIds(), expected)
+                .isEqualTo(expected));
+    }
+
+    /** Waits until the transform of sample {@code id} has started. */
+    void awaitTransformStarted(int id) {
+        eventually().untilAsserted(() -> assertThat(transform.hasStarted(id))
+                .as("sample %d has arrived, but its transform has not started (transforms started: %s): hand each "
+                        + "sample to the CPU pool as soon as its download completes", id, transform.startedIds())
+                .isTrue());
+    }
+
+    /** Waits until {@code expected} transforms have started. */
+    void awaitTransformsStarted(int expected) {
+        eventually().untilAsserted(() -> assertThat(transform.startedCount())
+                .as("transforms started (samples %s), with %d samples arrived and a pool of %d threads: hand each "
+                        + "sample to the CPU pool as soon as its download completes",
+                        transform.startedIds(), expected, cpuPool.getMaximumPoolSize())
+                .isEqualTo(expected));
+    }
+
+    /** Waits until the transform of sample {@code id}, released by the test, has returned. */
+    void awaitTransformFinished(int id) {
+        eventually().untilAsserted(() -> assertThat(transform.hasFinished(id))
+                .as("sample %d's transform returned after the test released it (transforms started: %s)",
+                        id, transform.startedIds())
+                .isTrue());
+    }
+
+    /** Waits until {@code condition} holds; {@code what} says what the test waits for, if it never does. */
+    static void awaitUntil(String what, BooleanSupplier condition) {
+        eventually().alias(what).until(condition::getAsBoolean);
+    }
+
+    /** "Eventually": polls every 10 ms for up to 3 s. */
+    static ConditionFactory eventually() {
+        return await().atMost(Duration.ofSeconds(3)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10));
+    }
+
+    /** "Stays so": the condition must hold for 200 ms without a break. */
+    static ConditionFactory staysFor200ms() {
+        return await().during(Duration.ofMillis(200)).atMost(Duration.ofMillis(1500)).pollInterval(Duration.ofMillis(10));
+    }
+}

@@ -1,0 +1,62 @@
+package course.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Tag("part:S")
+@DisplayName("S. Self-check: your answers file is filled in")
+@Timeout(value = 5, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class SelfCheckFormatTest {
+
+    static final String ANSWERS = "course/pipeline/self-check-answers.properties";
+    static final int QUESTIONS = 10;
+    static final Set<String> LETTERS = Set.of("a", "b", "c", "d");
+
+    /** The student's answers, from src/main/resources; a missing file reads as no answers. */
+    static Properties answers() {
+        Properties answers = new Properties();
+        try (InputStream in = SelfCheckFormatTest.class.getClassLoader().getResourceAsStream(ANSWERS)) {
+            if (in != null) {
+                answers.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return answers;
+    }
+
+    /** The answer to question {@code n}, trimmed and in lower case ("" when unanswered). */
+    static String answerTo(Properties answers, int n) {
+        return answers.getProperty("q" + n, "").trim().toLowerCase();
+    }
+
+    @Test
+    @Tag("points:1")
+    @DisplayName("every question q1..q10 is answered with one letter a, b, c or d")
+    void everyQuestionIsAnsweredWithOneLetter() {
+        Properties answers = answers();
+        List<String> problems = new ArrayList<>();
+        for (int n = 1; n <= QUESTIONS; n++) {
+            String answer = answerTo(answers, n);
+            if (!LETTERS.contains(answer)) {
+                problems.add("q" + n + (answer.isEmpty() ? " is not answered" : " = '" + answer + "' is not one of a, b, c, d"));
+            }
+        }
+        assertThat(problems)
+                .as("the self-check answers in src/main/resources/%s (questions in the README, part S); "
+                        + "write one letter after each '=', e.g. q1=a", ANSWERS)
+                .isEmpty();
+    }
+}

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Timeout;
 class HitCounterStressTest {
 
     @Test
-    @Tag("points:3")
+    @Tag("points:4")
     @DisplayName("32 threads released together, 25,000 increments each: not one hit is lost (20 rounds)")
     void moreRounds() throws InterruptedException {
         int threads = 32;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +27,7 @@ class LogAggregatorEdgeCasesTest {
     private final RecordingThreadFactory readers = new RecordingThreadFactory("ex02-reader");
 
     @Test
-    @Tag("points:1")
+    @Tag("points:2")
     @DisplayName("an empty directory gives an empty summary")
     void emptyDirectory() throws Exception {
         LogSummary summary = LogAggregator.aggregate(logs, 4, readers);
@@ -40,7 +41,7 @@ class LogAggregatorEdgeCasesTest {
     }
 
     @Test
-    @Tag("points:2")
+    @Tag("points:3")
     @DisplayName("16 files on 4 threads: read on more than one and at most 4 threads of the factory, none left alive")
     void readsOnTheGivenPool() throws Exception {
         for (int file = 0; file < 16; file++) {
@@ -69,5 +70,24 @@ class LogAggregatorEdgeCasesTest {
         }
         assertThat(thrown).as("what aggregate threw for a directory that does not exist")
                 .isInstanceOf(IOException.class);
+    }
+
+    @Test
+    @Tag("points:2")
+    @DisplayName("only the .log files directly in the directory are read: other files and subdirectories are left alone")
+    void onlyLogFilesInTheDirectory() throws Exception {
+        LogFiles.write(logs, "app.log", List.of(LogFiles.line(LogLevel.WARN, "r1", 10)));
+        LogFiles.write(logs, "notes.txt", List.of("not a log line", "neither is this"));
+        Path archive = Files.createDirectory(logs.resolve("archive"));
+        LogFiles.write(archive, "old.log", List.of(LogFiles.line(LogLevel.ERROR, "r0", 99_999)));
+
+        LogSummary summary = LogAggregator.aggregate(logs, 4, readers);
+
+        assertThat(summary.filesRead()).as("files read: only app.log (notes.txt is not a .log file,"
+                + " archive/old.log is in a subdirectory)").isEqualTo(1);
+        assertThat(summary.malformedLines()).as("malformed lines: notes.txt must not be read").isZero();
+        assertThat(summary.slowest()).as("the slowest request: archive/old.log must not be read")
+                .isEqualTo(new SlowRequest("r1", 10, "app.log"));
+        assertThat(summary.unreadableFiles()).as("unreadable files").isEmpty();
     }
 }

@@ -28,7 +28,7 @@ class PooledDownloadEdgeCasesTest {
     }
 
     @Test
-    @Tag("points:2")
+    @Tag("points:3")
     @DisplayName("a pool of 1 runs one download at a time")
     void poolOfOne() {
         store = FakeStore.holding(id -> true);
@@ -50,7 +50,7 @@ class PooledDownloadEdgeCasesTest {
     }
 
     @Test
-    @Tag("points:1")
+    @Tag("points:2")
     @DisplayName("no ids: nothing completed, no hashes, and no pool thread left")
     void noIds() throws Exception {
         DownloadSummary summary = PooledDownloader.downloadAll(store, List.of(), 8, poolThreads);
@@ -61,7 +61,7 @@ class PooledDownloadEdgeCasesTest {
     }
 
     @Test
-    @Tag("points:1")
+    @Tag("points:2")
     @DisplayName("3 ids: all 3 hashes, in input order")
     void fewerIdsThanHashesKept() throws Exception {
         DownloadSummary summary = PooledDownloader.downloadAll(store, List.of(12, 3, 7), 8, poolThreads);
@@ -72,7 +72,7 @@ class PooledDownloadEdgeCasesTest {
     }
 
     @Test
-    @Tag("points:2")
+    @Tag("points:3")
     @DisplayName("30 ids on a pool of 8: the first 5 hashes stay in input order when the other 25 downloads finish first")
     void laterDownloadsFinishingFirst() {
         store = FakeStore.holding(id -> id < 5);

@@ -53,7 +53,7 @@ class VirtualThreadCallsEdgeCasesTest {
     }
 
     @Test
-    @Tag("points:1")
+    @Tag("points:2")
     @DisplayName("a failing call is reported as an ExecutionException with the call's exception as its cause")
     void failingCall() {
         SlowService failsOnSeven = request -> {

@@ -26,7 +26,7 @@ class BoundedPipelineTest {
     }
 
     @Test
-    @Tag("points:4")
+    @Tag("points:3")
     @DisplayName("1,000 items through 4 consumers: every item is handled exactly once")
     void everyItemHandledExactlyOnce() throws InterruptedException {
         PipelineReport report = BoundedPipeline.run(
@@ -39,7 +39,7 @@ class BoundedPipelineTest {
     }
 
     @Test
-    @Tag("points:7")
+    @Tag("points:5")
     @DisplayName("backpressure: while the consumers are blocked and the queue is full, the producer waits and drops nothing")
     void fullQueueMakesTheProducerWait() {
         handler = RecordingHandler.blocking(item -> true);
@@ -68,7 +68,7 @@ class BoundedPipelineTest {
     }
 
     @Test
-    @Tag("points:5")
+    @Tag("points:3")
     @DisplayName("after the last item every consumer stops by itself (poison pill): none is interrupted or left running")
     void consumersStopAtThePoisonPill() throws InterruptedException {
         Background<PipelineReport> call = Background.start("run", () -> BoundedPipeline.run(
@@ -90,7 +90,7 @@ class BoundedPipelineTest {
     }
 
     @Test
-    @Tag("points:6")
+    @Tag("points:4")
     @DisplayName("a consumer stuck in its handler is interrupted after the shutdown timeout and named in the report")
     void stuckConsumerIsInterruptedAndReported() throws InterruptedException {
         handler = RecordingHandler.blocking(item -> item == 3);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Timeout;
 class HitCounterTest {
 
     @Test
-    @Tag("points:3")
+    @Tag("points:2")
     @DisplayName("on one thread, 1,000 increments count 1,000")
     void countsOnOneThread() {
         HitCounter counter = new HitCounter();

@@ -29,7 +29,7 @@ class LogAggregatorTest {
     private final Map<LogLevel, Long> expected = new EnumMap<>(LogLevel.class);
 
     @Test
-    @Tag("points:5")
+    @Tag("points:4")
     @DisplayName("12 log files: lines counted per level, and the slowest request found with its file")
     void countsPerLevelAndSlowestRequest() throws Exception {
         for (int file = 0; file < 12; file++) {
@@ -55,7 +55,7 @@ class LogAggregatorTest {
     }
 
     @Test
-    @Tag("points:5")
+    @Tag("points:4")
     @DisplayName("malformed lines and an unreadable file are counted and reported; the other files are still summed")
     void malformedLinesAndUnreadableFilesAreNotFatal() throws Exception {
         for (int file = 0; file < 5; file++) {
@@ -96,7 +96,7 @@ class LogAggregatorTest {
     }
 
     @Test
-    @Tag("points:6")
+    @Tag("points:4")
     @DisplayName("32 files read by 8 threads at once: the totals are exact, run after run (3 runs)")
     void totalsAreExactUnderConcurrency() throws Exception {
         Random random = new Random(42);

@@ -32,7 +32,7 @@ class PooledDownloadTest {
     }
 
     @Test
-    @Tag("points:6")
+    @Tag("points:4")
     @DisplayName("30 downloads on a pool of 8: exactly 8 run at once while none can finish, and no 9th starts")
     void runsExactlyPoolSizeDownloadsAtOnce() {
         store = FakeStore.holding(id -> true);
@@ -55,7 +55,7 @@ class PooledDownloadTest {
     }
 
     @Test
-    @Tag("points:5")
+    @Tag("points:4")
     @DisplayName("the hashes come back in the order of the ids, even when the downloads finish in reverse order")
     void hashesInInputOrder() {
         List<Integer> ids = List.of(31, 4, 15, 9, 26, 5, 35, 8, 97, 2);
@@ -100,7 +100,7 @@ class PooledDownloadTest {
     }
 
     @Test
-    @Tag("points:4")
+    @Tag("points:3")
     @DisplayName("a failing download is reported with its id, not swallowed, and the pool is still shut down")
     void failingDownloadIsReported() throws Exception {
         store = FakeStore.failing(id -> id == 13);

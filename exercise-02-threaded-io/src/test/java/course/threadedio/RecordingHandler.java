@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,6 +25,7 @@ final class RecordingHandler implements ItemHandler<Integer> {
     private final CountDownLatch companyArrived = new CountDownLatch(1);
     private volatile boolean stopWaitingForCompany;
     private final Map<Integer, AtomicInteger> handled = new ConcurrentHashMap<>();
+    private final List<Integer> handledInOrder = new CopyOnWriteArrayList<>();
     private final Map<Integer, String> threadOf = new ConcurrentHashMap<>();
     private final Set<Integer> interrupted = ConcurrentHashMap.newKeySet();
     private final AtomicInteger inHandler = new AtomicInteger();
@@ -78,6 +80,7 @@ final class RecordingHandler implements ItemHandler<Integer> {
                 }
             }
             handled.computeIfAbsent(item, key -> new AtomicInteger()).incrementAndGet();
+            handledInOrder.add(item);
         } finally {
             inHandler.decrementAndGet();
         }
@@ -99,6 +102,11 @@ final class RecordingHandler implements ItemHandler<Integer> {
     /** The name of the thread that took {@code item}, or null. */
     String threadOf(int item) {
         return threadOf.get(item);
+    }
+
+    /** The items handled to the end, in the order their handlers returned. */
+    List<Integer> handledInOrder() {
+        return List.copyOf(handledInOrder);
     }
 
     /** The items whose handling was interrupted. */

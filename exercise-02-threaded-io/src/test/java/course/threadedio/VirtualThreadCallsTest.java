@@ -18,7 +18,7 @@ class VirtualThreadCallsTest {
     private static final int FAR_MORE_THAN_A_POOL = 1_000;
 
     @Test
-    @Tag("points:5")
+    @Tag("points:4")
     @DisplayName("every one of the 10,000 calls runs on a virtual thread, and every answer comes back")
     void everyCallRunsOnAVirtualThread() throws Exception {
         GatedSlowService service = new GatedSlowService(FAR_MORE_THAN_A_POOL);

@@ -14,6 +14,9 @@ final class Waits {
     /** How long something must stay so (no further download starts, ...) to count as "stays so". */
     static final Duration STAYS = Duration.ofMillis(300);
 
+    /** After this long, a hammer test starts no new round (see {@link Hammer#rounds}). */
+    static final Duration HAMMER_BUDGET = Duration.ofSeconds(2);
+
     /** How long a fake blocks at most, so a forgotten fake cannot keep a thread forever. */
     static final Duration FAKE_BLOCKS_AT_MOST = Duration.ofSeconds(10);
 

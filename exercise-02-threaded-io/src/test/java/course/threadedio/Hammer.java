@@ -83,7 +83,7 @@ final class Hammer {
         }
     }
 
-    /** One round of a hammer test: a fresh counter, a hammer, a check. */
+    /** One round of a repeated concurrency check: fresh state, the concurrent work, a check. */
     @FunctionalInterface
     interface Round {
         void run(int round) throws InterruptedException;
@@ -93,7 +93,7 @@ final class Hammer {
      * Runs {@code round} 1, 2, ... up to {@code maxRounds} times, but starts no new round once
      * {@link Waits#HAMMER_BUDGET} has passed (the first always runs). A machine too busy for every
      * round runs fewer of them: a correct counter never fails for lack of time, and a racy one is
-     * still caught in most runs (the closing note of the exercise gives the measured rate).
+     * still caught in nearly every run (README, part B).
      */
     static void rounds(int maxRounds, Round round) throws InterruptedException {
         long stopStartingAt = System.nanoTime() + Waits.HAMMER_BUDGET.toNanos();

@@ -1,0 +1,51 @@
+package course.threadedio;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Tag("part:B")
+@DisplayName("B. Race condition: edge cases")
+@Timeout(value = 5, unit = SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class HitCounterStressTest {
+
+    @Test
+    @Tag("points:4")
+    @DisplayName("32 threads released together, 25,000 increments each: not one hit is lost (up to 20 rounds)")
+    void moreRounds() throws InterruptedException {
+        int threads = 32;
+        int times = 25_000;
+        Hammer.rounds(20, round -> {
+            HitCounter counter = new HitCounter();
+            Hammer.hammer(threads, times, counter::increment);
+            long expected = (long) threads * times;
+            assertThat(counter.get())
+                    .as("round %d: %d threads x %,d increments, %,d hits lost; each increment must be one"
+                            + " atomic step", round, threads, times, expected - counter.get())
+                    .isEqualTo(expected);
+        });
+    }
+
+    @Test
+    @Tag("points:2")
+    @DisplayName("two counters used at the same time each keep their own count")
+    void countersAreIndependent() throws InterruptedException {
+        HitCounter twice = new HitCounter();
+        HitCounter once = new HitCounter();
+
+        Hammer.hammer(4, 25_000, () -> {
+            twice.increment();
+            twice.increment();
+            once.increment();
+        });
+
+        String hint = "; more means the counters share their count (a static field?), less means lost"
+                + " updates";
+        assertThat(twice.get()).as("the counter incremented 200,000 times" + hint).isEqualTo(200_000);
+        assertThat(once.get()).as("the counter incremented 100,000 times" + hint).isEqualTo(100_000);
+    }
+}

@@ -1,0 +1,120 @@
+package course.threadedio;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntPredicate;
+
+/**
+ * A {@link BlockingStore} the test drives. Downloads of held ids block until the test releases
+ * them; failing ids throw at once. It counts started, in-flight and completed downloads, the
+ * most that were in flight at once, the order they completed in and the threads they ran on.
+ */
+final class FakeStore implements BlockingStore {
+
+    private final IntPredicate held;
+    private final IntPredicate failing;
+    private final Map<Integer, CountDownLatch> gates = new ConcurrentHashMap<>();
+    private final AtomicInteger started = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final List<Integer> completed = new CopyOnWriteArrayList<>();
+    private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    private volatile boolean allReleased;
+
+    private FakeStore(IntPredicate held, IntPredicate failing) {
+        this.held = held;
+        this.failing = failing;
+    }
+
+    /** Every download completes at once. */
+    static FakeStore immediate() {
+        return new FakeStore(id -> false, id -> false);
+    }
+
+    /** Downloads of the ids {@code held} accepts block until released; the others complete at once. */
+    static FakeStore holding(IntPredicate held) {
+        return new FakeStore(held, id -> false);
+    }
+
+    /** Downloads of the ids {@code failing} accepts throw an IOException; the others complete at once. */
+    static FakeStore failing(IntPredicate failing) {
+        return new FakeStore(id -> false, failing);
+    }
+
+    /** The hash a correct download of {@code id} gives. */
+    static String hashOf(int id) {
+        return ShortHash.of(SimulatedStore.contentOf(id));
+    }
+
+    @Override
+    public byte[] download(int id) throws IOException, InterruptedException {
+        threads.add(Thread.currentThread());
+        started.incrementAndGet();
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try {
+            if (failing.test(id)) {
+                throw new IOException("simulated failure of item " + id);
+            }
+            if (held.test(id)) {
+                CountDownLatch gate = gate(id); // created before allReleased is read: see releaseAll
+                if (!allReleased && !gate.await(Waits.FAKE_BLOCKS_AT_MOST.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new IOException("the test never released item " + id);
+                }
+            }
+            completed.add(id);
+            return SimulatedStore.contentOf(id);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    /** Lets the held download of {@code id} complete (now, or as soon as it starts). */
+    void release(int id) {
+        gate(id).countDown();
+    }
+
+    /** Lets every held download complete, now and from now on. */
+    void releaseAll() {
+        allReleased = true;
+        gates.values().forEach(CountDownLatch::countDown);
+    }
+
+    private CountDownLatch gate(int id) {
+        return gates.computeIfAbsent(id, key -> new CountDownLatch(1));
+    }
+
+    int started() {
+        return started.get();
+    }
+
+    int inFlight() {
+        return inFlight.get();
+    }
+
+    int maxInFlight() {
+        return maxInFlight.get();
+    }
+
+    /** The ids whose downloads completed, in the order they completed. */
+    List<Integer> completed() {
+        return List.copyOf(completed);
+    }
+
+    /** The threads downloads ran on. */
+    Set<Thread> threads() {
+        return Set.copyOf(threads);
+    }
+
+    /** "started 9, in flight 9, completed 0": what a failure message shows of the store. */
+    String describe() {
+        return "started " + started() + ", in flight " + inFlight() + ", completed " + completed.size()
+                + ", at most " + maxInFlight() + " in flight at once";
+    }
+}

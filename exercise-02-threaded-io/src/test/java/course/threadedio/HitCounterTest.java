@@ -1,0 +1,45 @@
+package course.threadedio;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Tag("part:B")
+@DisplayName("B. Race condition")
+@Timeout(value = 5, unit = SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class HitCounterTest {
+
+    @Test
+    @Tag("points:2")
+    @DisplayName("on one thread, 1,000 increments count 1,000")
+    void countsOnOneThread() {
+        HitCounter counter = new HitCounter();
+        for (int i = 0; i < 1_000; i++) {
+            counter.increment();
+        }
+        assertThat(counter.get()).as("hits counted after 1,000 increments").isEqualTo(1_000);
+    }
+
+    @Test
+    @Tag("points:7")
+    @DisplayName("64 threads released together, 20,000 increments each: not one hit is lost (up to 10 rounds)")
+    void noHitIsLostUnderContention() throws InterruptedException {
+        int threads = 64;
+        int times = 20_000;
+        Hammer.rounds(10, round -> {
+            HitCounter counter = new HitCounter();
+            Hammer.hammer(threads, times, counter::increment);
+            long expected = (long) threads * times;
+            assertThat(counter.get())
+                    .as("round %d: %d threads x %,d increments, %,d hits lost. count++ on a shared field is"
+                            + " three steps (read, add, write back); two threads that read the same value"
+                            + " write the same result and a hit is lost. Use a lock, an AtomicLong or a"
+                            + " LongAdder", round, threads, times, expected - counter.get())
+                    .isEqualTo(expected);
+        });
+    }
+}

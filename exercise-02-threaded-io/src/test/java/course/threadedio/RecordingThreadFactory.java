@@ -1,0 +1,53 @@
+package course.threadedio;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A ThreadFactory that names its threads {@code prefix-1, prefix-2, ...} and remembers them. */
+final class RecordingThreadFactory implements ThreadFactory {
+
+    private final String prefix;
+    private final AtomicInteger counter = new AtomicInteger();
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
+
+    RecordingThreadFactory(String prefix) {
+        this.prefix = prefix;
+    }
+
+    @Override
+    public Thread newThread(Runnable task) {
+        Thread thread = new Thread(task, prefix + "-" + counter.incrementAndGet());
+        thread.setDaemon(true); // a thread the code under test forgets must not keep the test JVM alive
+        threads.add(thread);
+        return thread;
+    }
+
+    /** How many threads this factory has made. */
+    int created() {
+        return threads.size();
+    }
+
+    /** Whether {@code thread} was made by this factory. */
+    boolean made(Thread thread) {
+        return threads.contains(thread);
+    }
+
+    /**
+     * Waits up to {@code grace} for every thread this factory made to end and returns the names
+     * of those still alive then. Empty means no thread outlived the call.
+     */
+    List<String> stillAliveAfter(Duration grace) throws InterruptedException {
+        long deadline = System.nanoTime() + grace.toNanos();
+        List<String> alive = new ArrayList<>();
+        for (Thread thread : threads) {
+            if (!thread.join(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+                alive.add(thread.getName() + " (" + thread.getState() + ")");
+            }
+        }
+        return alive;
+    }
+}

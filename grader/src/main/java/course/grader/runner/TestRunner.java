@@ -122,28 +122,46 @@ public final class TestRunner {
             }
         }
 
+        /** First failure among a unit's invocations (a parameterized or repeated test's runs). */
+        private final java.util.Map<String, TestExecutionResult> failedInvocations = new java.util.concurrent.ConcurrentHashMap<>();
+
         @Override
         public void executionFinished(TestIdentifier id, TestExecutionResult result) {
             String unit = id.getUniqueId();
             if (!units.contains(unit)) {
-                // A failing class-level setup fails every unit below it.
-                if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL && id.isContainer()) {
-                    for (TestIdentifier child : plan.getDescendants(id)) {
-                        if (units.contains(child.getUniqueId())) {
-                            write(out, "END", child.getUniqueId(), result.getStatus().name(), message(result.getThrowable()));
+                if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+                    unitOf(id).ifPresent(u -> failedInvocations.putIfAbsent(u, result));
+                    // A failing class-level setup fails every unit below it.
+                    if (id.isContainer()) {
+                        for (TestIdentifier child : plan.getDescendants(id)) {
+                            if (units.contains(child.getUniqueId())) {
+                                write(out, "END", child.getUniqueId(), result.getStatus().name(), message(result.getThrowable()));
+                            }
                         }
                     }
                 }
                 return;
             }
-            write(out, "END", unit, result.getStatus().name(), message(result.getThrowable()));
-            if (result.getThrowable().filter(TestRunner::isTimeout).isPresent() && codeUnderTestStillRunning()) {
+            // A parameterized or repeated test passes only if every one of its runs passed.
+            TestExecutionResult outcome = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL
+                    ? failedInvocations.getOrDefault(unit, result) : result;
+            write(out, "END", unit, outcome.getStatus().name(), message(outcome.getThrowable()));
+            if (outcome.getThrowable().filter(TestRunner::isTimeout).isPresent() && codeUnderTestStillRunning()) {
                 // The timed-out code is still running (Java cannot stop a thread): start a fresh
                 // JVM for the remaining tests rather than let it slow them down or corrupt them.
                 // (Threads that are merely blocked for ever cost nothing and are left alone.)
                 out.flush();
                 Runtime.getRuntime().halt(RESTART_EXIT_CODE);
             }
+        }
+
+        private java.util.Optional<String> unitOf(TestIdentifier id) {
+            for (java.util.Optional<TestIdentifier> at = java.util.Optional.of(id); at.isPresent(); at = plan.getParent(at.get())) {
+                if (units.contains(at.get().getUniqueId())) {
+                    return java.util.Optional.of(at.get().getUniqueId());
+                }
+            }
+            return java.util.Optional.empty();
         }
     }
 

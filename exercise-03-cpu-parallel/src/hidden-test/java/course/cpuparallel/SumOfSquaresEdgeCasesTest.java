@@ -68,10 +68,6 @@ class SumOfSquaresEdgeCasesTest {
 
         BigInteger sum = SumOfSquares.sumOfSquares(from, to, pool);
 
-        assertThat(sum)
-                .as("the sum over [%d, %d): got %s, expected %s (off by %s). A small difference usually means "
-                        + "a split that drops or repeats the number at the middle of a range, or a loop that "
-                        + "includes the upper end.", from, to, sum, expected, sum.subtract(expected))
-                .isEqualTo(expected);
+        assertThat(sum).as(SquareSums.explain(from, to, sum, expected)).isEqualTo(expected);
     }
 }

@@ -50,10 +50,11 @@ class OrderedParallelMapTest {
         List<Pair<Integer, Integer>> results = OrderedParallelMap.map(List.of(1, 2), work, pool);
 
         assertThat(missed)
-                .as("Each item's work waits up to %d s at a barrier for the other item's work. %s never met "
-                        + "the other: the two items did not run at the same time on a pool of 2 threads. "
-                        + "Are you waiting for each result (get()/join()) right after submitting it, or "
-                        + "calling work.apply in a plain loop? Submit every item first, then wait.",
+                .as("Each item's work waits up to %d s at a barrier for the other item's work; %s gave up "
+                        + "waiting: the two items did not run at the same time on a pool of 2 threads. "
+                        + "Are you waiting for each result (get()/join()) right after submitting it (one "
+                        + "stream .map(submit).map(join) does that too), or calling work.apply in a plain "
+                        + "loop? Submit every item first, then wait.",
                         PATIENCE_SECONDS, missed)
                 .isEmpty();
         assertThat(results).containsExactly(new Pair<>(1, 10), new Pair<>(2, 20));
@@ -88,7 +89,8 @@ class OrderedParallelMapTest {
         assertThat(gaveUp)
                 .as("Item 0 can only finish after item 1, item 1 after item 2, and so on, so all %d items "
                         + "must be running at the same time on the pool of %d threads. An item waited %d s "
-                        + "for the next one, which never finished: did you run the items one after another?",
+                        + "for the next one, which never finished: did you run the items one after another "
+                        + "(get()/join() right after each submission)?",
                         n, n, PATIENCE_SECONDS)
                 .isFalse();
         assertThat(finishOrder).as("the fake work's finishing order").containsExactly(3, 2, 1, 0);
@@ -123,7 +125,7 @@ class OrderedParallelMapTest {
                 .as("The work ran on the threads %s, but the pool you were given names its threads '%s...'. "
                         + "A parallel stream or CompletableFuture.supplyAsync without an executor runs on "
                         + "ForkJoinPool.commonPool; pass the given pool to every submission.",
-                        ranOn, threads.prefix())
+                        ranOn.stream().distinct().toList(), threads.prefix())
                 .hasSize(inputs.size())
                 .allMatch(threads::made);
     }

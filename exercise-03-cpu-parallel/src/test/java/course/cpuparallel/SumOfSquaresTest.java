@@ -27,7 +27,8 @@ class SumOfSquaresTest {
 
         BigInteger sum = SumOfSquares.sumOfSquares(1, 1_001, pool);
 
-        assertThat(sum).as("1² + 2² + ... + 1000² (the range [1, 1001): the upper end is excluded)")
+        assertThat(sum).as("1² + 2² + ... + 1000² (the range [1, 1001): the upper end is excluded). "
+                        + SquareSums.explain(1, 1_001, sum, BigInteger.valueOf(333_833_500L)))
                 .isEqualTo(BigInteger.valueOf(333_833_500L));
     }
 
@@ -41,16 +42,7 @@ class SumOfSquaresTest {
         BigInteger sum = SumOfSquares.sumOfSquares(0, 10_000_000, pool);
 
         assertThat(expected).as("test premise").isGreaterThan(BigInteger.valueOf(Long.MAX_VALUE));
-        assertThat(sum)
-                .as(sum.equals(SquareSums.asIfOverflowedInALong(expected))
-                        ? "You returned %s, exactly what the sum gives when it wraps around in a long. "
-                                + "The true sum (%s) is larger than Long.MAX_VALUE: add the leaves' sums as "
-                                + "BigInteger, and move a leaf's long sum into a BigInteger before it overflows."
-                        : "You returned %s, expected %s. If the difference looks random, check for an int "
-                                + "overflow (n * n with int n above 46,340) or a range split that loses or "
-                                + "counts twice the numbers at the split point.",
-                        sum, expected)
-                .isEqualTo(expected);
+        assertThat(sum).as(SquareSums.explain(0, 10_000_000, sum, expected)).isEqualTo(expected);
     }
 
     @Test
@@ -62,7 +54,8 @@ class SumOfSquaresTest {
 
         BigInteger sum = SumOfSquares.sumOfSquares(0, 5_000_000, pool);
 
-        assertThat(sum).isEqualTo(SquareSums.expected(0, 5_000_000));
+        BigInteger expected = SquareSums.expected(0, 5_000_000);
+        assertThat(sum).as(SquareSums.explain(0, 5_000_000, sum, expected)).isEqualTo(expected);
         assertThat(workers.created())
                 .as("The ForkJoinPool you were given never started a worker thread, so it ran none of "
                         + "the work. A parallel stream runs on ForkJoinPool.commonPool and a plain loop on "

@@ -24,14 +24,14 @@ public final class CpuParallelDemo {
 
         try (ExecutorService cpuPool = Executors.newFixedThreadPool(cores);
              ForkJoinPool forkJoinPool = new ForkJoinPool(cores)) {
+            System.out.println(OrderedParallelMap.map(limits, Primes::countBelow, cpuPool));
+
             Supplier<List<Pair<Integer, Integer>>> sequential =
                     () -> limits.stream().map(limit -> new Pair<>(limit, Primes.countBelow(limit))).toList();
             Supplier<List<Pair<Integer, Integer>>> parallel =
                     () -> OrderedParallelMap.map(limits, Primes::countBelow, cpuPool);
             SpeedupMeter.system().measure(sequential, parallel);   // warm-up: let the JIT compile first
-            SpeedupReport<List<Pair<Integer, Integer>>> report = SpeedupMeter.system().measure(sequential, parallel);
-            System.out.println(report.result());
-            System.out.println("Prime counts: " + report.summary());
+            System.out.println("Prime counts: " + SpeedupMeter.system().measure(sequential, parallel).summary());
 
             long width = 100_000_000L;
             for (long from = 0; from < 4 * width; from += width) {

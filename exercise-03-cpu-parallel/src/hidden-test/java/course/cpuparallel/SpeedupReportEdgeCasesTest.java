@@ -17,12 +17,6 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 5, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SpeedupReportEdgeCasesTest {
 
-    private static <R> Supplier<R> taking(ManualClock clock, long nanos, R result) {
-        return () -> {
-            clock.advance(nanos);
-            return result;
-        };
-    }
 
     @Test
     @Tag("points:3")
@@ -60,7 +54,7 @@ class SpeedupReportEdgeCasesTest {
         ManualClock clock = new ManualClock(-3_000_000_000L);
 
         SpeedupReport<String> report = new SpeedupMeter(clock, 2)
-                .measure(taking(clock, 1_500_000_000L, "ok"), taking(clock, 1_000_000_000L, "ok"));
+                .measure(clock.taking(1_500_000_000L, "ok"), clock.taking(1_000_000_000L, "ok"));
 
         assertThat(report.sequentialTime())
                 .as("System.nanoTime() has an arbitrary origin and may be negative; only differences of "

@@ -2,6 +2,7 @@ package course.cpuparallel;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * A nanosecond clock that only moves when a test moves it. The fake computations advance it by
@@ -18,6 +19,14 @@ final class ManualClock implements LongSupplier {
 
     void advance(long nanos) {
         now.addAndGet(nanos);
+    }
+
+    /** A fake computation that "takes" {@code nanos} on this clock and returns {@code result}. */
+    <R> Supplier<R> taking(long nanos, R result) {
+        return () -> {
+            advance(nanos);
+            return result;
+        };
     }
 
     @Override

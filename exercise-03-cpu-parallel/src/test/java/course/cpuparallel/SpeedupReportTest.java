@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -17,13 +16,6 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 5, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SpeedupReportTest {
 
-    /** A fake computation that "takes" {@code nanos} on the manual clock and returns {@code result}. */
-    private static <R> Supplier<R> taking(ManualClock clock, long nanos, R result) {
-        return () -> {
-            clock.advance(nanos);
-            return result;
-        };
-    }
 
     @Test
     @Tag("points:4")
@@ -32,7 +24,7 @@ class SpeedupReportTest {
         ManualClock clock = new ManualClock(1_000_000_000L);
         SpeedupMeter meter = new SpeedupMeter(clock, 2);
 
-        SpeedupReport<Integer> report = meter.measure(taking(clock, 8_000_000, 5133), taking(clock, 2_000_000, 5133));
+        SpeedupReport<Integer> report = meter.measure(clock.taking(8_000_000, 5133), clock.taking(2_000_000, 5133));
 
         assertThat(report.sequentialTime())
                 .as("The sequential version moved the injected clock by 8 ms while it ran. Read the clock "
@@ -52,8 +44,8 @@ class SpeedupReportTest {
         ManualClock clock = new ManualClock(0);
         SpeedupMeter meter = new SpeedupMeter(clock, 2);
 
-        SpeedupReport<String> faster = meter.measure(taking(clock, 9_000_000, "x"), taking(clock, 4_000_000, "x"));
-        SpeedupReport<String> slower = meter.measure(taking(clock, 3_000_000, "y"), taking(clock, 4_000_000, "y"));
+        SpeedupReport<String> faster = meter.measure(clock.taking(9_000_000, "x"), clock.taking(4_000_000, "x"));
+        SpeedupReport<String> slower = meter.measure(clock.taking(3_000_000, "y"), clock.taking(4_000_000, "y"));
 
         assertThat(faster.speedup())
                 .as("9 ms sequential and 4 ms parallel give a speedup of 9 / 4 = 2.25. A 2.0 means integer "
@@ -74,7 +66,7 @@ class SpeedupReportTest {
         List<Pair<Integer, Integer>> pairs = List.of(new Pair<>(50_000, 5133), new Pair<>(60_000, 6057));
 
         SpeedupReport<List<Pair<Integer, Integer>>> report =
-                meter.measure(taking(clock, 10, List.copyOf(pairs)), taking(clock, 5, List.copyOf(pairs)));
+                meter.measure(clock.taking(10, List.copyOf(pairs)), clock.taking(5, List.copyOf(pairs)));
 
         assertThat(report.resultsEqual())
                 .as("Both versions returned equal lists (compare them with equals, not ==)").isTrue();

@@ -1,6 +1,5 @@
 package course.cpuparallel;
 
-import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,8 +52,9 @@ public final class SpeedupBenchmark {
         List<Long> starts = List.of(0L, width, 2 * width, 3 * width);
         try (ForkJoinPool forkJoinPool = new ForkJoinPool(cores)) {
             // 4 tasks at the top; the RecursiveTask splits each range into thousands of leaves.
+            // The baseline is the solution's own leaf loop over each whole range, on one thread.
             run("B  sum of squares, 4 ranges of 75M", starts.size(), cores,
-                    () -> starts.stream().map(from -> sequentialSumOfSquares(from, from + width)).toList(),
+                    () -> starts.stream().map(from -> SumOfSquares.sumInALoop(from, from + width)).toList(),
                     () -> starts.stream().map(from -> SumOfSquares.sumOfSquares(from, from + width, forkJoinPool)).toList());
         }
 
@@ -98,20 +98,6 @@ public final class SpeedupBenchmark {
         return sorted.get(sorted.size() / 2);
     }
 
-    /** The sequential baseline for B: one loop on one thread, the same overflow handling. */
-    private static BigInteger sequentialSumOfSquares(long from, long to) {
-        BigInteger total = BigInteger.ZERO;
-        long partial = 0;
-        for (long n = from; n < to; n++) {
-            long square = n * n;
-            if (partial > Long.MAX_VALUE - square) {
-                total = total.add(BigInteger.valueOf(partial));
-                partial = 0;
-            }
-            partial += square;
-        }
-        return total.add(BigInteger.valueOf(partial));
-    }
 
     private static Map<String, Long> sequentialWordCount(List<String> documents) {
         Map<String, Long> counts = new HashMap<>();

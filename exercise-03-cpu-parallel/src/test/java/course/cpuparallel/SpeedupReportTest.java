@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.Timeout;
 @DisplayName("D. Speedup report: both timings from the clock you pass in, speedup = sequential / parallel")
 @Timeout(value = 5, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SpeedupReportTest {
-
 
     @Test
     @Tag("points:4")
@@ -66,10 +66,11 @@ class SpeedupReportTest {
         List<Pair<Integer, Integer>> pairs = List.of(new Pair<>(50_000, 5133), new Pair<>(60_000, 6057));
 
         SpeedupReport<List<Pair<Integer, Integer>>> report =
-                meter.measure(clock.taking(10, List.copyOf(pairs)), clock.taking(5, List.copyOf(pairs)));
+                meter.measure(clock.taking(10, new ArrayList<>(pairs)), clock.taking(5, new ArrayList<>(pairs)));
 
         assertThat(report.resultsEqual())
-                .as("Both versions returned equal lists (compare them with equals, not ==)").isTrue();
+                .as("Both versions returned equal lists, but two different list objects: compare the results "
+                        + "with equals (Objects.equals), not ==").isTrue();
         assertThat(report.result()).as("the reported result").isEqualTo(pairs);
         assertThat(report.cores()).as("the core count the meter was given").isEqualTo(6);
     }

@@ -1,0 +1,67 @@
+package course.cpuparallel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Tag("part:D")
+@DisplayName("D. Speedup report: different results, a clock that reads negative")
+@Timeout(value = 5, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class SpeedupReportEdgeCasesTest {
+
+
+    @Test
+    @Tag("points:3")
+    @DisplayName("Different results are reported as different, and the parallel version's result is kept")
+    void differentResultsAreFlagged() {
+        ManualClock clock = new ManualClock(0);
+        AtomicInteger sequentialRuns = new AtomicInteger();
+        AtomicInteger parallelRuns = new AtomicInteger();
+        Supplier<Long> sequential = () -> {
+            sequentialRuns.incrementAndGet();
+            clock.advance(6_000);
+            return 400_000L;
+        };
+        Supplier<Long> parallel = () -> {
+            parallelRuns.incrementAndGet();
+            clock.advance(3_000);
+            return 399_318L;   // lost updates
+        };
+
+        SpeedupReport<Long> report = new SpeedupMeter(clock, 2).measure(sequential, parallel);
+
+        assertThat(sequentialRuns.get()).as("runs of the sequential version").isPositive();
+        assertThat(parallelRuns.get()).as("runs of the parallel version").isPositive();
+        assertThat(report.resultsEqual())
+                .as("The sequential version returned 400000 and the parallel one 399318: a speedup "
+                        + "means nothing if the answers differ, so the report must say they differ.")
+                .isFalse();
+        assertThat(report.result()).as("the reported result: the parallel version's").isEqualTo(399_318L);
+    }
+
+    @Test
+    @Tag("points:3")
+    @DisplayName("Timings stay right when the clock reads negative numbers (System.nanoTime may)")
+    void negativeClockReadings() {
+        ManualClock clock = new ManualClock(-3_000_000_000L);
+
+        SpeedupReport<String> report = new SpeedupMeter(clock, 2)
+                .measure(clock.taking(1_500_000_000L, "ok"), clock.taking(1_000_000_000L, "ok"));
+
+        assertThat(report.sequentialTime())
+                .as("System.nanoTime() has an arbitrary origin and may be negative; only differences of "
+                        + "two readings mean anything. The clock read -3 s, then moved 1.5 s during the "
+                        + "sequential run and 1 s during the parallel run.")
+                .isEqualTo(Duration.ofMillis(1_500));
+        assertThat(report.parallelTime()).isEqualTo(Duration.ofMillis(1_000));
+        assertThat(report.speedup()).isCloseTo(1.5, within(1e-9));
+    }
+}

@@ -1,0 +1,73 @@
+package course.cpuparallel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@Tag("part:B")
+@DisplayName("B. Divide and conquer: empty and tiny ranges, huge squares, ranges that do not start at 0")
+@Timeout(value = 5, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class SumOfSquaresEdgeCasesTest {
+
+    @AutoClose
+    final TestPools pools = new TestPools();
+
+    @Test
+    @Tag("points:1")
+    @DisplayName("An empty range sums to 0")
+    void emptyRange() {
+        ForkJoinPool pool = pools.forkJoin(2, new NamedThreads("b-hidden"));
+
+        assertThat(SumOfSquares.sumOfSquares(1_234_567, 1_234_567, pool))
+                .as("the sum over the empty range [1234567, 1234567)").isEqualTo(BigInteger.ZERO);
+    }
+
+    @Test
+    @Tag("points:1")
+    @DisplayName("A range of one number is that number squared")
+    void singleNumber() {
+        ForkJoinPool pool = pools.forkJoin(2, new NamedThreads("b-hidden"));
+
+        assertThat(SumOfSquares.sumOfSquares(7, 8, pool)).as("the sum over [7, 8)").isEqualTo(BigInteger.valueOf(49));
+    }
+
+    @Test
+    @Tag("points:3")
+    @DisplayName("A short range of numbers near 3 billion: each square fits a long, their sum does not")
+    void hugeSquaresInAShortRange() {
+        ForkJoinPool pool = pools.forkJoin(2, new NamedThreads("b-hidden"));
+        long from = SumOfSquares.MAX_ARGUMENT - 1_000;
+        BigInteger expected = SquareSums.expected(from, SumOfSquares.MAX_ARGUMENT);
+
+        BigInteger sum = SumOfSquares.sumOfSquares(from, SumOfSquares.MAX_ARGUMENT, pool);
+
+        assertThat(sum)
+                .as("The 1000 numbers just below 3,000,000,000 each have a square near 9e18, so two of them "
+                        + "already overflow a long, even inside one leaf of your task. You returned %s, "
+                        + "expected %s: a leaf must also move its long sum into a BigInteger before it overflows "
+                        + "(check with Math.addExact, or compare against Long.MAX_VALUE - square).", sum, expected)
+                .isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "[{0}, {1})")
+    @CsvSource({"1, 2000003", "12345, 4567891", "1000000000, 1000700001", "0, 3", "65535, 65538", "2999000000, 2999600000"})
+    @Tag("points:3")
+    @DisplayName("Ranges of odd sizes that do not start at 0 are summed exactly")
+    void rangesOfOddSizes(long from, long to) {
+        ForkJoinPool pool = pools.forkJoin(2, new NamedThreads("b-hidden"));
+        BigInteger expected = SquareSums.expected(from, to);
+
+        BigInteger sum = SumOfSquares.sumOfSquares(from, to, pool);
+
+        assertThat(sum).as(SquareSums.explain(from, to, sum, expected)).isEqualTo(expected);
+    }
+}

@@ -61,6 +61,7 @@ final class Reports {
                         hidden, fmt(hiddenPoints)));
             }
         }
+        out.append(notUsed(results, ""));
         out.append(String.format("%n%s %s   (%.1f s)%n", bold("TOTAL", colour),
                 score(results.earned(), results.points(), colour), results.seconds()));
         return out.toString();
@@ -79,7 +80,8 @@ final class Reports {
             Files.writeString(outDir.resolve("summary-teacher.md"), markdown(results, true));
         }
         JSON.writeValue(outDir.resolve("report.json").toFile(), shown);
-        JSON.writeValue(outDir.resolve("results.json").toFile(), gradescope(results));
+        // in the student view, results.json too holds hidden tests only as "hidden test N", without output
+        JSON.writeValue(outDir.resolve("results.json").toFile(), gradescope(shown));
     }
 
     /** The results with every hidden test's name, class and output replaced. */
@@ -92,7 +94,7 @@ final class Reports {
                             t.points(), true, t.status(), "", 0)
                             : t)
                     .toList(), module.problem(), module.rubricErrors(), module.seconds());
-        }).toList(), results.seconds());
+        }).toList(), results.seconds(), results.notUsed());
     }
 
     /** Markdown for a pull-request comment or a job summary. */
@@ -134,7 +136,22 @@ final class Reports {
                 md.append("\n</details>\n");
             }
         }
+        md.append(notUsed(results, "- "));
         return md.toString();
+    }
+
+    /** The files the submission changed but that grading did not use (trusted grading). */
+    static String notUsed(Results results, String bullet) {
+        if (results.notUsed().isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("\nChanged but not used (graded with the teacher's copy instead; only each")
+                .append(" exercise's src/main/java and the self-check answers count):\n");
+        if (!bullet.isEmpty()) {
+            out.append('\n');
+        }
+        results.notUsed().forEach(file -> out.append(bullet.isEmpty() ? "  " : bullet).append(file).append('\n'));
+        return out.toString();
     }
 
     /** Gradescope's results.json: hidden tests are "after_published" and never carry their output before that. */

@@ -80,9 +80,14 @@ final class TrustedCopy {
             }
             Set<String> testSources = testSourcePaths(module);
             Path studentJava = studentModule.resolve("src/main/java");
+            Path realSubmission = submission.toRealPath();
             for (Path file : files(studentJava)) {
                 String relative = studentJava.relativize(file).toString().replace('\\', '/');
                 String shown = module.name() + "/src/main/java/" + relative;
+                if (!file.toRealPath().startsWith(realSubmission)) {
+                    notUsed.add(shown + " (outside the submission: a folder on its path is a symbolic link)");
+                    continue;
+                }
                 if (!relative.startsWith(module.packagePath() + "/") || !relative.endsWith(".java")) {
                     notUsed.add(shown + " (outside " + module.packagePath() + "/, where the exercise's code goes)");
                     continue;
@@ -100,7 +105,8 @@ final class TrustedCopy {
                 if (answers.getFileName().toString().equals(ANSWERS_FILE)) {
                     String relative = module.dir().relativize(answers).toString().replace('\\', '/');
                     Path theirs = studentModule.resolve(relative);
-                    if (Files.isRegularFile(theirs)) {
+                    if (Files.isRegularFile(theirs) && !Files.isSymbolicLink(theirs)
+                            && theirs.toRealPath().startsWith(submission.toRealPath())) {
                         Files.createDirectories(target.resolve(relative).getParent());
                         Files.copy(theirs, target.resolve(relative), StandardCopyOption.REPLACE_EXISTING);
                         taken.add(module.name() + "/" + relative);
@@ -139,6 +145,11 @@ final class TrustedCopy {
             } else if (!sameText(Files.readAllBytes(file), export.content(relative))) {
                 changed.add(relative + " (changed)");
             }
+        }
+        try (Stream<Path> walk = Files.walk(submission)) {
+            walk.filter(Files::isSymbolicLink).map(link -> submission.relativize(link).toString().replace('\\', '/'))
+                    .filter(relative -> !Export.excluded(relative))
+                    .forEach(relative -> changed.add(relative + " (a symbolic link: never followed)"));
         }
         Set<String> missingFolders = new TreeSet<>();
         for (String path : exported) {

@@ -91,6 +91,10 @@ class ExportAndTrustedGradingTest {
         Files.createDirectories(shadow.getParent());
         Files.writeString(shadow, "package org.junit.jupiter.api; public class Assertions { }");
 
+        // a link to a file outside the submission (the teacher's solution, here) is never followed
+        Files.createSymbolicLink(submission.resolve(EX1 + "/src/main/java/course/asyncfetch/LinkedTask.java"),
+                ROOT.resolve("solutions/src/main/java/course/asyncfetch/LinkedTask.java"));
+
         Results results = gradeAsTeacher(submission, dir.resolve("out"));
 
         assertThat(results.earned()).as("score of the stubs with tampered tests").isZero();
@@ -99,7 +103,8 @@ class ExportAndTrustedGradingTest {
         assertThat(results.notUsed()).anyMatch(f -> f.startsWith(EX1 + "/src/test/java/course/asyncfetch/BatchFetchTest.java (changed"))
                 .anyMatch(f -> f.startsWith(EX1 + "/src/test/java/course/asyncfetch/RetryTest.java (deleted"))
                 .anyMatch(f -> f.startsWith(EX1 + "/pom.xml (changed"))
-                .anyMatch(f -> f.startsWith(EX1 + "/src/main/java/org/junit/jupiter/api/Assertions.java"));
+                .anyMatch(f -> f.startsWith(EX1 + "/src/main/java/org/junit/jupiter/api/Assertions.java"))
+                .anyMatch(f -> f.startsWith(EX1 + "/src/main/java/course/asyncfetch/LinkedTask.java (a symbolic link"));
         Reports.writeAll(results, dir.resolve("out"), true);
         assertThat(Files.readString(dir.resolve("out/summary-teacher.md"))).contains("Changed but not used")
                 .contains("RetryTest.java (deleted)");
@@ -118,6 +123,20 @@ class ExportAndTrustedGradingTest {
                 assertThat(hiddenNames).as("hidden test names in %s", file.getFileName()).noneMatch(text::contains);
             }
         }
+    }
+
+    @Test
+    @DisplayName("a source folder that links outside the submission (to the teacher's solutions) is never taken")
+    void linkedFoldersAreNotTaken() throws Exception {
+        Path submission = Submissions.make(ROOT, dir.resolve("student"), List.of());
+        Path main = submission.resolve(EX1 + "/src/main");
+        ModuleGrader.deleteRecursively(main);
+        Files.createSymbolicLink(main, ROOT.resolve("solutions/src/main"));
+
+        TrustedCopy.Prepared prepared = TrustedCopy.prepare(ROOT, submission, dir.resolve("work"), List.of(EX1));
+
+        assertThat(prepared.notUsed()).anyMatch(f -> f.startsWith(EX1 + "/src/main/java/course/asyncfetch/BatchFetch.java (outside"));
+        assertThat(TrustedCopy.files(prepared.course().resolve(EX1 + "/src/main/java"))).as("sources taken").isEmpty();
     }
 
     static Results gradeAsTeacher(Path submission, Path out) throws Exception {

@@ -54,6 +54,10 @@ final class Reports {
                     out.append("      ").append(abbreviate(firstLine, 200)).append('\n');
                 }
             }
+            String absent = hiddenAbsent(module);
+            if (absent != null) {
+                out.append("  ").append(absent).append('\n');
+            }
             long hidden = module.tests().stream().filter(TestResult::hidden).count();
             if (hidden > 0 && !teacher) {
                 double hiddenPoints = module.tests().stream().filter(TestResult::hidden).mapToDouble(TestResult::points).sum();
@@ -119,6 +123,10 @@ final class Reports {
             List<TestResult> failed = module.tests().stream()
                     .filter(t -> t.status() != Status.PASSED && (teacher || !t.hidden())).toList();
             List<TestResult> hidden = module.tests().stream().filter(TestResult::hidden).toList();
+            String absent = hiddenAbsent(module);
+            if (absent != null) {
+                md.append("\n").append(module.name()).append(": ").append(absent).append('\n');
+            }
             if (!teacher && !hidden.isEmpty()) {
                 md.append("\n").append(module.name()).append(": hidden tests: ").append(hidden.size()).append(" (")
                         .append(fmt(hidden.stream().mapToDouble(TestResult::points).sum()))
@@ -138,6 +146,19 @@ final class Reports {
         }
         md.append(notUsed(results, "- "));
         return md.toString();
+    }
+
+    /**
+     * Where the hidden tests were not run (a student's copy), the points only they can earn; else null.
+     * Without this a student's copy would show, say, 62 / 100 at best with no reason given.
+     */
+    static String hiddenAbsent(ModuleResult module) {
+        if (module.tests().isEmpty() || module.tests().stream().anyMatch(TestResult::hidden)) {
+            return null;
+        }
+        double missing = module.points() - module.tests().stream().mapToDouble(TestResult::points).sum();
+        return missing > 1e-9 ? fmt(missing) + " of the " + fmt(module.points()) + " points are for hidden tests your teacher runs;"
+                + " this run had only the visible tests" : null;
     }
 
     /** The files the submission changed but that grading did not use (trusted grading). */

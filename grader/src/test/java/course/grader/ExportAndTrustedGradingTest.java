@@ -139,6 +139,19 @@ class ExportAndTrustedGradingTest {
         assertThat(TrustedCopy.files(prepared.course().resolve(EX1 + "/src/main/java"))).as("sources taken").isEmpty();
     }
 
+    @Test
+    @DisplayName("a student's copy, without hidden tests, says which points only the hidden tests can earn")
+    void visibleOnlyScoresSayWhy() {
+        var test = new Results.TestResult("t", "course.demo.ThingTest", "one", "one", "A", 6, false,
+                Results.Status.PASSED, "", 0);
+        var module = new Results.ModuleResult("exercise-99-demo", "Demo", List.of(new Results.PartResult("A", "First", 10, 6)),
+                List.of(test), null, List.of(), 0);
+        Results results = new Results("f", "s", List.of(module), 0);
+
+        assertThat(Reports.table(results, false, false)).contains("4 of the 10 points are for hidden tests your teacher runs");
+        assertThat(Reports.markdown(results, false)).contains("4 of the 10 points are for hidden tests");
+    }
+
     static Results gradeAsTeacher(Path submission, Path out) throws Exception {
         String before = System.getProperty("course.root");
         System.setProperty("course.root", ROOT.toString());

@@ -38,9 +38,12 @@ record ClassPath(List<Path> libraries, Path runner, Path java) {
         return new ClassPath(List.copyOf(libraries), runner, java);
     }
 
-    /** The child JVM's class path: the code under test first, then its tests, the libraries, the runner. */
+    /**
+     * The child JVM's class path: the tests first (a class of the code under test can never stand
+     * in for a test class of the same name), then the code under test, the libraries, the runner.
+     */
     String runnerClassPath(Path classes, Path testClasses) {
-        List<String> entries = new ArrayList<>(Arrays.asList(classes.toString(), testClasses.toString()));
+        List<String> entries = new ArrayList<>(Arrays.asList(testClasses.toString(), classes.toString()));
         libraries.forEach(jar -> entries.add(jar.toString()));
         entries.add(runner.toString());
         return String.join(File.pathSeparator, entries);

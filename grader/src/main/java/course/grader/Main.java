@@ -16,6 +16,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ./grade [FOLDER] [--out DIR] ...}: grades a course folder and writes every report. */
 @Command(name = "grade", mixinStandardHelpOptions = true, sortOptions = false,
+        subcommands = {ExportCommand.class, VerifyCommand.class, BatchCommand.class, GradescopeCommand.class},
         description = {"Grades the exercises of a course folder: compiles each module, runs its tests in a",
                 "separate JVM, prints the score table and writes the reports into --out."},
         exitCodeListHeading = "%nExit status:%n",
@@ -54,7 +55,13 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--time-limit", paramLabel = "SECONDS", description = "time limit for one module's tests (default: ${DEFAULT-VALUE})")
     int timeLimitSeconds = 120;
 
-    private final PrintStream console = System.out;
+    /** Off only to grade a folder as it is (the export's own check); on, a foreign folder is graded trusted. */
+    boolean trusted = true;
+
+    /** Where compiled classes and test runs go; null: {@code OUT/work}. Outside OUT in the student view. */
+    Path workRoot;
+
+    PrintStream console = System.out;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));
@@ -62,14 +69,18 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path root = Path.of(System.getProperty("course.root", ".")).toAbsolutePath().normalize();
+        Path root = courseRoot();
         Path target = (folder == null ? root : folder).toAbsolutePath().normalize();
         Path outDir = (out == null ? root.resolve("target/grade") : out).toAbsolutePath().normalize();
         try {
+            if (studentView) {
+                // compiled hidden tests and their run logs must not land in a report folder students see
+                workRoot = Files.createTempDirectory("grade-work");
+            }
             Results results = grade(target, outDir);
             boolean teacher = !studentView;
             Reports.writeAll(results, outDir, teacher);
-            copyJUnitXml(outDir, results, teacher);
+            copyJUnitXml(workRoot(outDir), outDir, results, teacher);
             boolean colour = System.console() != null && System.getenv("NO_COLOR") == null
                     && !"dumb".equals(System.getenv("TERM"));
             console.print(Reports.table(results, teacher, colour));
@@ -90,6 +101,14 @@ public final class Main implements Callable<Integer> {
         } catch (IOException | RuntimeException e) {
             System.err.println("grade: could not grade " + target + ": " + e);
             return CANNOT_GRADE;
+        } finally {
+            if (studentView && workRoot != null) {
+                try {
+                    ModuleGrader.deleteRecursively(workRoot);
+                } catch (IOException e) {
+                    System.err.println("grade: could not delete the work folder " + workRoot + ": " + e.getMessage());
+                }
+            }
         }
     }
 
@@ -98,6 +117,37 @@ public final class Main implements Callable<Integer> {
             throw new CannotGrade(target + " is not a folder. Give the path of a course repository (the folder"
                     + " with pom.xml and the exercise-NN folders).");
         }
+        Path root = courseRoot();
+        if (trusted && !solutions && overlays.isEmpty() && !target.equals(root) && !CourseModule.discover(root).isEmpty()) {
+            return gradeTrusted(root, target, outDir);
+        }
+        return gradeFolder(target, outDir, java.util.Set.of());
+    }
+
+    /**
+     * Trusted grading: the student's own sources from {@code submission}, everything else from
+     * the course this grader belongs to ({@code root}).
+     */
+    private Results gradeTrusted(Path root, Path submission, Path outDir) throws IOException {
+        Path submissionRoot = TrustedCopy.courseRootOf(submission, CourseModule.discover(root));
+        TrustedCopy.Prepared prepared = TrustedCopy.prepare(root, submissionRoot, workRoot(outDir).resolve("trusted-copy"), onlyModules);
+        Results graded = gradeFolder(prepared.course(), outDir, prepared.missingModules());
+        if (!prepared.notUsed().isEmpty()) {
+            console.printf("%d file(s) changed but not used (see the report)%n", prepared.notUsed().size());
+        }
+        return new Results(submission.toString(), "the submission's src/main/java, graded with the teacher's copy"
+                + " (" + root + ")", graded.modules(), graded.seconds(), prepared.notUsed());
+    }
+
+    Path workRoot(Path outDir) {
+        return workRoot != null ? workRoot : outDir.resolve("work");
+    }
+
+    static Path courseRoot() {
+        return Path.of(System.getProperty("course.root", ".")).toAbsolutePath().normalize();
+    }
+
+    private Results gradeFolder(Path target, Path outDir, java.util.Set<String> missing) throws IOException {
         List<CourseModule> modules = CourseModule.discover(target);
         if (modules.isEmpty()) {
             throw new CannotGrade(target + " holds no exercise module (no folder with a rubric.properties):"
@@ -123,6 +173,11 @@ public final class Main implements Callable<Integer> {
             }
         }
         for (CourseModule module : modules) {
+            if (missing.contains(module.name())) {
+                console.printf("%s is missing from the submission: it scores 0%n", module.name());
+                results.add(ModuleGrader.notGraded(module, "is missing from the submission, so it scores 0"));
+                continue;
+            }
             console.printf("grading %s ...%n", module.name());
             List<Path> mainOverlays = new ArrayList<>();
             if (solutions) {
@@ -130,7 +185,7 @@ public final class Main implements Callable<Integer> {
                 mainOverlays.add(solutionsDir.resolve("resources"));
             }
             mainOverlays.addAll(overlays);
-            ModuleGrader grader = new ModuleGrader(module, classPath, outDir.resolve("work").resolve(module.name()),
+            ModuleGrader grader = new ModuleGrader(module, classPath, workRoot(outDir).resolve(module.name()),
                     Duration.ofSeconds(timeLimitSeconds), !noHidden);
             try {
                 results.add(grader.grade(mainOverlays));
@@ -151,7 +206,7 @@ public final class Main implements Callable<Integer> {
 
     /** The modules of the course this grader belongs to (the reference for what a submission should hold). */
     private static List<CourseModule> referenceModules(Path target) {
-        Path root = Path.of(System.getProperty("course.root", ".")).toAbsolutePath().normalize();
+        Path root = courseRoot();
         if (root.equals(target)) {
             return List.of();
         }
@@ -167,9 +222,9 @@ public final class Main implements Callable<Integer> {
     }
 
     /** The JUnit XML each module's run produced, under junit/MODULE; in the student view without hidden tests. */
-    private static void copyJUnitXml(Path outDir, Results results, boolean teacher) throws IOException {
+    private static void copyJUnitXml(Path work, Path outDir, Results results, boolean teacher) throws IOException {
         for (ModuleResult module : results.modules()) {
-            Path from = outDir.resolve("work").resolve(module.name()).resolve("junit-xml");
+            Path from = work.resolve(module.name()).resolve("junit-xml");
             if (!Files.isDirectory(from)) {
                 continue;
             }

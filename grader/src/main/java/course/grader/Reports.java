@@ -54,6 +54,10 @@ final class Reports {
                     out.append("      ").append(abbreviate(firstLine, 200)).append('\n');
                 }
             }
+            String absent = hiddenAbsent(module);
+            if (absent != null) {
+                out.append("  ").append(absent).append('\n');
+            }
             long hidden = module.tests().stream().filter(TestResult::hidden).count();
             if (hidden > 0 && !teacher) {
                 double hiddenPoints = module.tests().stream().filter(TestResult::hidden).mapToDouble(TestResult::points).sum();
@@ -61,6 +65,7 @@ final class Reports {
                         hidden, fmt(hiddenPoints)));
             }
         }
+        out.append(notUsed(results, ""));
         out.append(String.format("%n%s %s   (%.1f s)%n", bold("TOTAL", colour),
                 score(results.earned(), results.points(), colour), results.seconds()));
         return out.toString();
@@ -79,7 +84,8 @@ final class Reports {
             Files.writeString(outDir.resolve("summary-teacher.md"), markdown(results, true));
         }
         JSON.writeValue(outDir.resolve("report.json").toFile(), shown);
-        JSON.writeValue(outDir.resolve("results.json").toFile(), gradescope(results));
+        // in the student view, results.json too holds hidden tests only as "hidden test N", without output
+        JSON.writeValue(outDir.resolve("results.json").toFile(), gradescope(shown));
     }
 
     /** The results with every hidden test's name, class and output replaced. */
@@ -92,7 +98,7 @@ final class Reports {
                             t.points(), true, t.status(), "", 0)
                             : t)
                     .toList(), module.problem(), module.rubricErrors(), module.seconds());
-        }).toList(), results.seconds());
+        }).toList(), results.seconds(), results.notUsed());
     }
 
     /** Markdown for a pull-request comment or a job summary. */
@@ -117,6 +123,10 @@ final class Reports {
             List<TestResult> failed = module.tests().stream()
                     .filter(t -> t.status() != Status.PASSED && (teacher || !t.hidden())).toList();
             List<TestResult> hidden = module.tests().stream().filter(TestResult::hidden).toList();
+            String absent = hiddenAbsent(module);
+            if (absent != null) {
+                md.append("\n").append(module.name()).append(": ").append(absent).append('\n');
+            }
             if (!teacher && !hidden.isEmpty()) {
                 md.append("\n").append(module.name()).append(": hidden tests: ").append(hidden.size()).append(" (")
                         .append(fmt(hidden.stream().mapToDouble(TestResult::points).sum()))
@@ -134,7 +144,35 @@ final class Reports {
                 md.append("\n</details>\n");
             }
         }
+        md.append(notUsed(results, "- "));
         return md.toString();
+    }
+
+    /**
+     * Where the hidden tests were not run (a student's copy), the points only they can earn; else null.
+     * Without this a student's copy would show, say, 62 / 100 at best with no reason given.
+     */
+    static String hiddenAbsent(ModuleResult module) {
+        if (module.tests().isEmpty() || module.tests().stream().anyMatch(TestResult::hidden)) {
+            return null;
+        }
+        double missing = module.points() - module.tests().stream().mapToDouble(TestResult::points).sum();
+        return missing > 1e-9 ? fmt(missing) + " of the " + fmt(module.points()) + " points are for hidden tests your teacher runs;"
+                + " this run had only the visible tests" : null;
+    }
+
+    /** The files the submission changed but that grading did not use (trusted grading). */
+    static String notUsed(Results results, String bullet) {
+        if (results.notUsed().isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("\nChanged but not used (graded with the teacher's copy instead; only each")
+                .append(" exercise's src/main/java and the self-check answers count):\n");
+        if (!bullet.isEmpty()) {
+            out.append('\n');
+        }
+        results.notUsed().forEach(file -> out.append(bullet.isEmpty() ? "  " : bullet).append(file).append('\n'));
+        return out.toString();
     }
 
     /** Gradescope's results.json: hidden tests are "after_published" and never carry their output before that. */

@@ -3,7 +3,15 @@ package course.grader;
 import java.util.List;
 
 /** What one grading run found: every module, every part, every test. One source for every report. */
-record Results(String folder, String source, List<ModuleResult> modules, double seconds) {
+record Results(String folder, String source, List<ModuleResult> modules, double seconds, List<String> notUsed) {
+
+    /**
+     * {@code notUsed}: in trusted grading, the submission's files that differ from what students
+     * were given but were not used (tests, build files, files outside the exercise's package).
+     */
+    Results(String folder, String source, List<ModuleResult> modules, double seconds) {
+        this(folder, source, modules, seconds, List.of());
+    }
 
     enum Status { PASSED, FAILED, NOT_RUN }
 

@@ -59,9 +59,8 @@ public final class SumOfSquares {
      * Sums in a {@code long} while it cannot overflow and moves the partial sum into a
      * {@code BigInteger} before it would: one square near 3e9 is already about 9e18, so even two
      * of them overflow a {@code long}; {@code BigInteger} arithmetic for every number would be slow.
-     * (Package-private: the benchmark uses it as the sequential baseline.)
      */
-    static BigInteger sumInALoop(long from, long to) {
+    private static BigInteger sumInALoop(long from, long to) {
         BigInteger total = BigInteger.ZERO;
         long partial = 0;
         for (long n = from; n < to; n++) {

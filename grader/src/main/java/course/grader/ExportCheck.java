@@ -62,10 +62,15 @@ final class ExportCheck {
             Path base = solutions.resolve(kind);
             for (Path file : files(base)) {
                 String relative = base.relativize(file).toString().replace('\\', '/');
+                // What students are given anyway: every line of the module's own src/main (its stubs
+                // and given files), not only the stub of the same name — a solution-only file (a
+                // benchmark, a helper) may share lines with a given demo without leaking anything.
                 Set<String> stub = new HashSet<>();
                 for (CourseModule module : modules) {
                     if (relative.startsWith(module.packagePath() + "/")) {
-                        stub.addAll(normalizedLines(module.dir().resolve("src/main").resolve(kind).resolve(relative)));
+                        for (Path given : files(module.dir().resolve("src/main").resolve(kind))) {
+                            stub.addAll(normalizedLines(given));
+                        }
                     }
                 }
                 for (String line : normalizedLines(file)) {

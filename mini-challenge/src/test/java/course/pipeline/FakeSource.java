@@ -6,16 +6,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 
 /**
  * A sample source whose downloads complete only when the test says so. Each completion runs on a
- * fresh thread named {@code io-<id>}, as a real asynchronous client completes futures on its own
- * threads; the test then waits (Awaitility) for what the pipeline does about it.
+ * fresh thread named {@code io-<id>}, once the pipeline listens to that download, as a real
+ * asynchronous client completes futures on its own threads; the test then waits (Awaitility) for
+ * what the pipeline does about it.
  * Counts started, in-flight, max-in-flight and cancelled downloads.
  */
 final class FakeSource implements SampleSource {
+
+    /** The one callback this fake attaches to each download itself (to count cancellations). */
+    private static final int OWN_LISTENERS = 1;
 
     private final LongSupplier clock;
     private final Map<Integer, Long> startedAt = new ConcurrentHashMap<>();
@@ -92,6 +98,7 @@ final class FakeSource implements SampleSource {
                     + "started so far: " + startedIds());
         }
         Thread completer = Thread.ofPlatform().name("io-" + id).daemon().unstarted(() -> {
+            awaitPipelineListening(download);
             if (download.isDone()) {
                 return;
             }
@@ -106,6 +113,21 @@ final class FakeSource implements SampleSource {
         });
         completers.put(id, completer);
         completer.start();
+    }
+
+    /**
+     * A real remote answers long after the caller attached its callback, so the callback runs on the
+     * client's thread. A fake that answers at once could beat the pipeline to it, and the callback
+     * would then run on whichever thread asked for the download (even the test's own): so wait until
+     * someone besides this fake listens to the download (a callback, or a thread blocked in join), or
+     * up to a second for a pipeline that never listens.
+     */
+    private static void awaitPipelineListening(CompletableFuture<Sample> download) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        while (download.getNumberOfDependents() <= OWN_LISTENERS && !download.isDone()
+                && System.nanoTime() - deadline < 0) {
+            LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(50));
+        }
     }
 
     private void ended(int id) {
@@ -173,6 +195,11 @@ final class FakeSource implements SampleSource {
     boolean isDoneOrCompleting(int id) {
         CompletableFuture<Sample> download = downloads.get(id);
         return completers.containsKey(id) || (download != null && download.isDone());
+    }
+
+    /** Every thread that completed (or is completing) a download. */
+    List<Thread> completers() {
+        return List.copyOf(completers.values());
     }
 
     /** The thread that completed (or is completing) download {@code id}, or null. */

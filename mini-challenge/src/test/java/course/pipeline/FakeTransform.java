@@ -29,6 +29,7 @@ final class FakeTransform implements Function<Sample, String> {
     private final Set<Integer> interrupted = ConcurrentHashMap.newKeySet();
     private final Map<Integer, String> threadOf = new ConcurrentHashMap<>();
     private final Set<Integer> failOn = ConcurrentHashMap.newKeySet();
+    private final Set<Thread> heldAtGate = ConcurrentHashMap.newKeySet();
     private volatile boolean gatesOpen;
     private volatile boolean ignoreInterrupts;
     private volatile CyclicBarrier rendezvous;
@@ -90,7 +91,12 @@ final class FakeTransform implements Function<Sample, String> {
                 }
             }
             if (gated && !gatesOpen) {
-                awaitGate(id);
+                heldAtGate.add(Thread.currentThread());
+                try {
+                    awaitGate(id);
+                } finally {
+                    heldAtGate.remove(Thread.currentThread());
+                }
             }
         } catch (InterruptedException e) {
             interrupted.add(id);
@@ -181,6 +187,16 @@ final class FakeTransform implements Function<Sample, String> {
 
     Map<Integer, String> threads() {
         return Map.copyOf(threadOf);
+    }
+
+    /** True while {@code thread} runs a transform that waits for the test to release it. */
+    boolean isHeldAtGate(Thread thread) {
+        return heldAtGate.contains(thread);
+    }
+
+    /** How many threads whose name starts with {@code prefix} wait in a transform for the test. */
+    long heldAtGate(String threadNamePrefix) {
+        return heldAtGate.stream().filter(thread -> thread.getName().startsWith(threadNamePrefix)).count();
     }
 
     boolean rendezvousMet() {

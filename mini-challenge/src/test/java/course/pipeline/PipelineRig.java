@@ -68,9 +68,29 @@ final class PipelineRig implements AutoCloseable {
         return TimeUnit.NANOSECONDS.toMillis(clockNanos - 1_000_000_000L);
     }
 
-    /** Sets the clock to {@code millis} after its start value. */
+    /**
+     * Sets the clock to {@code millis} after its start value, once the pipeline has settled (see
+     * {@link #awaitSettled()}), so that every clock reading the pipeline takes in reaction to the
+     * test's previous step still sees the previous time.
+     */
     void clockAt(long millis) {
+        awaitSettled();
         clockNanos.set(1_000_000_000L + TimeUnit.MILLISECONDS.toNanos(millis));
+    }
+
+    /**
+     * Waits until the pipeline has finished reacting to the test's last step: every thread that
+     * completed a download has returned from the pipeline's callbacks, and the CPU pool has nothing
+     * queued and runs nothing but transforms that wait for the test. (A thread held in a transform
+     * counts as settled wherever it runs: a transform on the wrong thread is part B's mistake, graded
+     * there.)
+     */
+    void awaitSettled() {
+        awaitUntil("the pipeline to settle: download callbacks returned and the CPU pool idle apart from transforms "
+                + "waiting for the test. A callback that waits for something blocks a thread it does not own",
+                () -> source.completers().stream().allMatch(thread -> !thread.isAlive() || transform.isHeldAtGate(thread))
+                        && cpuPool.getQueue().isEmpty()
+                        && cpuPool.getActiveCount() == transform.heldAtGate(cpuThreadPrefix));
     }
 
     List<Result> received() {

@@ -194,7 +194,7 @@ final class FakeTransform implements Function<Sample, String> {
         return heldAtGate.contains(thread);
     }
 
-    /** How many threads whose name starts with {@code prefix} wait in a transform for the test. */
+    /** How many threads whose name starts with {@code threadNamePrefix} wait in a transform for the test. */
     long heldAtGate(String threadNamePrefix) {
         return heldAtGate.stream().filter(thread -> thread.getName().startsWith(threadNamePrefix)).count();
     }

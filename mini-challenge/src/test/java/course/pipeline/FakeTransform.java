@@ -29,7 +29,8 @@ final class FakeTransform implements Function<Sample, String> {
     private final Set<Integer> interrupted = ConcurrentHashMap.newKeySet();
     private final Map<Integer, String> threadOf = new ConcurrentHashMap<>();
     private final Set<Integer> failOn = ConcurrentHashMap.newKeySet();
-    private final Set<Thread> heldAtGate = ConcurrentHashMap.newKeySet();
+    /** Threads inside a gated transform, and the sample each waits for. */
+    private final Map<Thread, Integer> atGate = new ConcurrentHashMap<>();
     private volatile boolean gatesOpen;
     private volatile boolean ignoreInterrupts;
     private volatile CyclicBarrier rendezvous;
@@ -91,11 +92,11 @@ final class FakeTransform implements Function<Sample, String> {
                 }
             }
             if (gated && !gatesOpen) {
-                heldAtGate.add(Thread.currentThread());
+                atGate.put(Thread.currentThread(), id);
                 try {
                     awaitGate(id);
                 } finally {
-                    heldAtGate.remove(Thread.currentThread());
+                    atGate.remove(Thread.currentThread());
                 }
             }
         } catch (InterruptedException e) {
@@ -189,14 +190,19 @@ final class FakeTransform implements Function<Sample, String> {
         return Map.copyOf(threadOf);
     }
 
-    /** True while {@code thread} runs a transform that waits for the test to release it. */
+    /**
+     * True while {@code thread} runs a transform the test has not released yet. (Once released, the
+     * thread is on its way again even if it has not woken up yet.)
+     */
     boolean isHeldAtGate(Thread thread) {
-        return heldAtGate.contains(thread);
+        Integer id = atGate.get(thread);
+        return id != null && !gatesOpen && gate(id).getCount() > 0;
     }
 
-    /** How many threads whose name starts with {@code threadNamePrefix} wait in a transform for the test. */
+    /** How many threads whose name starts with {@code threadNamePrefix} wait in a transform the test has not released. */
     long heldAtGate(String threadNamePrefix) {
-        return heldAtGate.stream().filter(thread -> thread.getName().startsWith(threadNamePrefix)).count();
+        return atGate.keySet().stream()
+                .filter(thread -> thread.getName().startsWith(threadNamePrefix) && isHeldAtGate(thread)).count();
     }
 
     boolean rendezvousMet() {

@@ -1,30 +1,47 @@
 package course.grader;
 
+import course.grader.grading.GradeRequest;
+import course.grader.grading.GradingService;
+import course.grader.report.Results;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
-/** Grades this repository in-process, as `./grade` would, for the grader's own tests. */
-final class CourseGrading {
+/** Grades this repository in-process, as {@code ./grade} would, for the grader's own tests. */
+public final class CourseGrading {
 
-    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    public static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
-    static Results grade(String module, boolean solutions, List<Path> overlays, Path out) {
-        Main main = new Main();
-        main.solutions = solutions;
-        main.overlays = overlays;
-        main.onlyModules = List.of(module);
-        main.timeLimitSeconds = 300;
+    /** One service for every test: each module's tests are compiled once. */
+    private static final GradingService SERVICE = new GradingService();
+
+    private CourseGrading() {
+    }
+
+    /** {@code module} of this course, its reference solutions ({@code solutions}) or stubs, with overlays laid over. */
+    public static Results grade(String module, boolean solutions, List<Path> overlays, Path out) {
+        return grade(request(out).withModules(List.of(module)).withSolutions(solutions).withOverlays(overlays));
+    }
+
+    /** A request for this course with the reports in {@code out} and a generous time limit for a busy machine. */
+    public static GradeRequest request(Path out) {
+        return GradeRequest.of(ROOT).withOut(out).withTimeLimit(Duration.ofSeconds(300));
+    }
+
+    public static Results grade(GradeRequest request) {
         try {
-            return main.grade(ROOT, out);
+            return SERVICE.grade(request, new PrintStream(OutputStream.nullOutputStream()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static Path tempOut(String name) {
+    public static Path tempOut(String name) {
         try {
             Path base = ROOT.resolve("grader/target/grading-tests");
             Files.createDirectories(base);
@@ -32,8 +49,5 @@ final class CourseGrading {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private CourseGrading() {
     }
 }

@@ -2,19 +2,16 @@ package course.grader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import course.grader.Results.ModuleResult;
-import course.grader.Results.PartResult;
-import course.grader.Results.TestResult;
+import course.grader.model.CourseModule;
+import course.grader.report.Results;
+import course.grader.report.Results.ModuleResult;
+import course.grader.report.Results.PartResult;
+import course.grader.report.Results.TestResult;
+import course.grader.teacher.Fixture;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
@@ -32,52 +29,39 @@ class FatalSubmissionsTest {
 
     @TestFactory
     Stream<DynamicTest> eachFatalSubmissionCostsOnlyItsPart() throws IOException {
-        try (Stream<Path> dirs = Files.list(FIXTURES)) {
-            return dirs.filter(d -> Files.isRegularFile(d.resolve("fixture.properties"))).sorted().toList().stream()
-                    .map(fixture -> DynamicTest.dynamicTest(fixture.getFileName().toString(), () -> check(fixture)));
-        }
+        return Fixture.crashes(FIXTURES).stream()
+                .map(fixture -> DynamicTest.dynamicTest(fixture.id(), () -> check(fixture)));
     }
 
-    private static void check(Path fixture) throws Exception {
-        Properties expected = new Properties();
-        try (Reader in = Files.newBufferedReader(fixture.resolve("fixture.properties"))) {
-            expected.load(in);
-        }
-        String module = expected.getProperty("module");
-        Set<String> loses = Arrays.stream(expected.getProperty("loses").split(",")).map(String::strip).collect(Collectors.toSet());
-        String message = expected.getProperty("message", "").strip();
-
+    private static void check(Fixture fixture) throws Exception {
         // The module at fault and, where the course has one, another module that must not notice.
-        List<String> graded = new ArrayList<>(List.of(module));
+        List<String> graded = new ArrayList<>(List.of(fixture.module()));
         CourseModule.discover(CourseGrading.ROOT).stream().map(CourseModule::name)
-                .filter(name -> !name.equals(module)).findFirst().ifPresent(graded::add);
-        Main main = new Main();
-        main.solutions = true;
-        main.overlays = List.of(fixture);
-        main.onlyModules = graded;
-        main.timeLimitSeconds = 300;
-        Results results = main.grade(CourseGrading.ROOT, CourseGrading.tempOut(fixture.getFileName().toString()));
+                .filter(name -> !name.equals(fixture.module())).findFirst().ifPresent(graded::add);
+        Path out = CourseGrading.tempOut(fixture.id());
+        Path sources = fixture.sources(CourseGrading.ROOT, out.resolve("sources"));
+        Results results = CourseGrading.grade(CourseGrading.request(out).withSolutions(true).withOverlays(List.of(sources))
+                .withModules(graded));
 
         for (ModuleResult result : results.modules()) {
-            if (!result.name().equals(module)) {
-                assertThat(result.earned()).as("%s must keep full marks while %s fails", result.name(), module)
+            if (!result.name().equals(fixture.module())) {
+                assertThat(result.earned()).as("%s must keep full marks while %s fails", result.name(), fixture.module())
                         .isEqualTo(result.points());
                 continue;
             }
             for (PartResult part : result.parts()) {
-                assertThat(part.earned())
-                        .as("%s: part %s should %s", fixture.getFileName(), part.id(), loses.contains(part.id()) ? "score 0" : "keep full marks")
-                        .isEqualTo(loses.contains(part.id()) ? 0 : part.points());
+                boolean loses = fixture.loses().contains(part.id());
+                assertThat(part.earned()).as("%s: part %s should %s", fixture.id(), part.id(), loses ? "score 0" : "keep full marks")
+                        .isEqualTo(loses ? 0 : part.points());
             }
-            if (!message.isEmpty()) {
+            if (!fixture.message().isEmpty()) {
                 List<String> said = new ArrayList<>();
                 if (result.problem() != null) {
                     said.add(result.problem());
                 }
-                result.tests().stream().filter(t -> loses.contains(t.part()) && t.earned() < t.points())
+                result.tests().stream().filter(t -> fixture.loses().contains(t.part()) && t.earned() < t.points())
                         .map(TestResult::message).forEach(said::add);
-                assertThat(said).as("what the grader says about %s", fixture.getFileName())
-                        .anyMatch(text -> text.contains(message));
+                assertThat(said).as("what the grader says about %s", fixture.id()).anyMatch(text -> text.contains(fixture.message()));
             }
         }
     }

@@ -3,6 +3,9 @@ package course.grader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import course.grader.grading.GradeRequest;
+import course.grader.model.CannotGrade;
+import course.grader.report.Results;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,7 +54,7 @@ class RubricAndInputTest {
                 }
                 """);
 
-        Results results = new Main().grade(dir, dir.resolve("out"));
+        Results results = CourseGrading.grade(GradeRequest.of(dir).withOut(dir.resolve("out")));
 
         assertThat(results.modules().get(0).rubricErrors()).satisfiesExactlyInAnyOrder(
                 e -> assertThat(e).contains("ThingTest.noPoints").contains("points"),
@@ -63,8 +66,8 @@ class RubricAndInputTest {
     @Test
     @DisplayName("a missing folder is a one-line error that says what to give instead")
     void missingFolder() {
-        assertThatThrownBy(() -> new Main().grade(dir.resolve("nope"), dir.resolve("out")))
-                .isInstanceOf(Main.CannotGrade.class)
+        assertThatThrownBy(() -> CourseGrading.grade(GradeRequest.of(dir.resolve("nope")).withOut(dir.resolve("out"))))
+                .hasCauseInstanceOf(CannotGrade.class)
                 .hasMessageContaining("is not a folder").hasMessageContaining("course repository");
     }
 
@@ -72,8 +75,8 @@ class RubricAndInputTest {
     @DisplayName("an empty folder, or one that is not a course, is a one-line error")
     void notACourse() throws Exception {
         write(dir.resolve("notes.txt"), "hello");
-        assertThatThrownBy(() -> new Main().grade(dir, dir.resolve("out")))
-                .isInstanceOf(Main.CannotGrade.class)
+        assertThatThrownBy(() -> CourseGrading.grade(GradeRequest.of(dir).withOut(dir.resolve("out"))))
+                .hasCauseInstanceOf(CannotGrade.class)
                 .hasMessageContaining("holds no exercise module");
     }
 
@@ -87,23 +90,11 @@ class RubricAndInputTest {
                 write(submission.resolve("exercise-01-async-fetch").resolve(source.relativize(file)), Files.readString(file));
             }
         }
-        String before = System.getProperty("course.root");
-        System.setProperty("course.root", CourseGrading.ROOT.toString());
-        try {
-            Main main = new Main();
-            main.noHidden = true;
-            Results results = main.grade(submission, dir.resolve("out"));
-            List<String> modules = results.modules().stream().map(Results.ModuleResult::name).toList();
-            assertThat(modules).contains("exercise-01-async-fetch");
-            assertThat(results.modules().stream().filter(m -> !m.name().equals("exercise-01-async-fetch")))
-                    .allSatisfy(m -> assertThat(m.problem()).contains("missing from the submission"));
-            assertThat(results.modules().get(0).tests()).as("exercise-01's tests ran").isNotEmpty();
-        } finally {
-            if (before == null) {
-                System.clearProperty("course.root");
-            } else {
-                System.setProperty("course.root", before);
-            }
-        }
+        Results results = CourseGrading.grade(CourseGrading.request(dir.resolve("out")).withSubmission(submission).withHidden(false));
+        List<String> modules = results.modules().stream().map(Results.ModuleResult::name).toList();
+        assertThat(modules).contains("exercise-01-async-fetch");
+        assertThat(results.modules().stream().filter(m -> !m.name().equals("exercise-01-async-fetch")))
+                .allSatisfy(m -> assertThat(m.problem()).contains("missing from the submission"));
+        assertThat(results.modules().get(0).tests()).as("exercise-01's tests ran").isNotEmpty();
     }
 }

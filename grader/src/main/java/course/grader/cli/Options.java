@@ -1,0 +1,32 @@
+package course.grader.cli;
+
+import course.grader.grading.GradeRequest;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** Options more than one command takes, as picocli mixins. */
+final class Options {
+
+    private Options() {
+    }
+
+    /** {@code --time-limit SECONDS}: the limit of one module's tests. */
+    static final class TimeLimit {
+        @Option(names = "--time-limit", paramLabel = "SECONDS", description = "time limit for one module's tests (default: ${DEFAULT-VALUE})")
+        int seconds = (int) GradeRequest.DEFAULT_TIME_LIMIT.toSeconds();
+
+        Duration duration() {
+            return Duration.ofSeconds(seconds);
+        }
+    }
+
+    /** {@code --jobs N}: how many gradings run at once. */
+    static final class Jobs {
+        @Option(names = "--jobs", paramLabel = "N", description = "gradings at once (default: the number of cores)")
+        int count = Runtime.getRuntime().availableProcessors();
+
+        int atLeastOne() {
+            return Math.max(1, count);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package course.grader.cli;
+
+import course.grader.teacher.Verification;
+import java.io.IOException;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ./grade verify}: the assignment proves itself (see {@link Verification}). */
+@Command(name = "verify")
+final class VerifyCommand extends TeacherCommand {
+
+    @Option(names = "--out", paramLabel = "DIR", description = "where the verification's files go (default: target/verify)")
+    Path out;
+
+    @Mixin
+    Options.Jobs jobs;
+
+    @Option(names = "--no-build", description = "skip the Maven build of the export")
+    boolean noBuild;
+
+    @Option(names = "--no-gradescope", description = "skip the Gradescope bundle check")
+    boolean noGradescope;
+
+    @Override
+    public Integer call() throws IOException {
+        Path outDir = (out == null ? root().resolve("target/verify") : out).toAbsolutePath().normalize();
+        int failures = new Verification(root(), new Verification.Options(outDir, jobs.atLeastOne(), !noBuild, !noGradescope),
+                System.out).run();
+        if (failures > 0) {
+            System.err.println("verify: " + failures + " check(s) failed: the assignment is not sound yet (details above and in "
+                    + outDir.resolve("verify.md") + ").");
+            return ExitCodes.CHECK_FAILED;
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,57 @@
+package course.grader.grading;
+
+import course.grader.files.FileTree;
+import course.grader.model.CourseModule;
+import course.grader.model.CourseModule.Folder;
+import course.grader.report.Results.ModuleResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Grades one exercise module: compiles the chosen main sources, takes the module's compiled tests,
+ * runs them in a child JVM and scores them.
+ */
+final class ModuleGrader {
+
+    private final ClassPath classPath;
+    private final TestBuilds testBuilds;
+    private final Duration timeLimit;
+    private final boolean withHidden;
+
+    ModuleGrader(ClassPath classPath, TestBuilds testBuilds, Duration timeLimit, boolean withHidden) {
+        this.classPath = classPath;
+        this.testBuilds = testBuilds;
+        this.timeLimit = timeLimit;
+        this.withHidden = withHidden;
+    }
+
+    /** Grades {@code main} with the tests and rubric of {@code module}; {@code work} is emptied first. */
+    ModuleResult grade(CourseModule module, SourceSet main, Path work) throws IOException {
+        long start = System.nanoTime();
+        FileTree.deleteRecursively(work);
+        Files.createDirectories(work);
+        Path classes = work.resolve("classes");
+        List<String> errors = JavaCompilation.compile(main.javaFiles(), classPath.libraries(), classes, module.dir().getParent());
+        if (!errors.isEmpty()) {
+            return Scoring.notGraded(module, "does not compile, so every test scores 0. The compiler says:\n"
+                    + String.join("\n", errors), seconds(start));
+        }
+        main.copyResourcesTo(classes);
+        boolean mainIsApi = new SourceSet().overlay(module.folder(Folder.MAIN_JAVA), "").javaFiles().equals(main.javaFiles());
+        TestBuilds.TestBuild tests = testBuilds.of(module, withHidden, mainIsApi ? classes : null);
+        if (!tests.errors().isEmpty()) {
+            return Scoring.notGraded(module, "the tests do not compile against this code (was a class, method or"
+                    + " signature the tests use renamed or changed?), so every test scores 0. The compiler says:\n"
+                    + String.join("\n", tests.errors()), seconds(start));
+        }
+        TestJvm.Outcome run = new TestJvm(classPath, work, timeLimit).run(classes, tests.classes());
+        return new Scoring(module, tests.hiddenClasses(), withHidden).score(run, seconds(start));
+    }
+
+    static double seconds(long startNanos) {
+        return Math.round((System.nanoTime() - startNanos) / 1e7) / 100.0;
+    }
+}

@@ -1,0 +1,42 @@
+package course.grader.teacher;
+
+import course.grader.files.FileTree;
+import course.grader.model.CourseModule;
+import course.grader.model.StudentVersion;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Student-like submissions made from the student version, for verification and tests. */
+public final class Submissions {
+
+    private Submissions() {
+    }
+
+    /**
+     * Writes the student version of {@code root} into {@code target} and lays each overlay (folders
+     * shaped like {@code solutions/src/main/java}: {@code course/<pkg>/X.java}) over the module of its
+     * package, as a student who wrote that code would have it.
+     */
+    public static Path make(Path root, Path target, List<Path> overlays) throws IOException {
+        StudentVersion.of(root).writeTo(target);
+        List<CourseModule> modules = CourseModule.discover(root);
+        for (Path overlay : overlays) {
+            for (Path file : FileTree.files(overlay)) {
+                String relative = FileTree.relative(overlay, file);
+                for (CourseModule module : modules) {
+                    if (relative.startsWith(module.packagePath() + "/")) {
+                        String folder = relative.endsWith(".java") ? "src/main/java" : "src/main/resources";
+                        FileTree.copy(file, target.resolve(module.name()).resolve(folder).resolve(relative));
+                    }
+                }
+            }
+        }
+        return target;
+    }
+
+    /** Overlays that turn the student version into the reference solution. */
+    public static List<Path> solutions(Path root) {
+        return List.of(root.resolve("solutions/src/main/java"), root.resolve("solutions/src/main/resources"));
+    }
+}

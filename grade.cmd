@@ -1,18 +1,15 @@
 @echo off
-rem grade.cmd [FOLDER] [--out DIR] [options] - the course's grader on Windows (see README.md).
-rem Builds the grader on first use, then runs it with the JDK 21+ in JAVA_HOME (or java on the PATH).
+rem grade.cmd [FOLDER] [--out DIR] [options] - the course's grader on Windows (grade.cmd --help for every option).
+rem A thin wrapper: any Java 11+ starts the launcher (grader\src\launcher\GradeLauncher.java), which
+rem finds a JDK 21+, builds the grader on first use (and after its sources change) and runs it.
 setlocal
 set "ROOT=%~dp0"
 if "%ROOT:~-1%"=="\" set "ROOT=%ROOT:~0,-1%"
-set "JAR=%ROOT%\grader\target\grader.jar"
-if not exist "%JAR%" (
-  echo grade: building the grader ^(first run only^)... 1>&2
-  pushd "%ROOT%"
-  call mvn -B -q -pl grader -am package -DskipTests
-  if errorlevel 1 ( popd & echo grade: could not build the grader; run "mvn -pl grader -am package" to see why 1>&2 & exit /b 2 )
-  popd
-)
 set "JAVA=java"
-if defined JAVA_HOME set "JAVA=%JAVA_HOME%\bin\java"
-"%JAVA%" -Dcourse.root="%ROOT%" -cp "%JAR%;%ROOT%\grader\target\lib\*" course.grader.Main %*
+if defined JAVA_HOME if exist "%JAVA_HOME%\bin\java.exe" set "JAVA=%JAVA_HOME%\bin\java.exe"
+if exist "%ROOT%\grader\target\launcher\GradeLauncher.class" (
+  "%JAVA%" -cp "%ROOT%\grader\target\launcher" GradeLauncher "%ROOT%" %*
+) else (
+  "%JAVA%" "%ROOT%\grader\src\launcher\GradeLauncher.java" "%ROOT%" %*
+)
 exit /b %errorlevel%

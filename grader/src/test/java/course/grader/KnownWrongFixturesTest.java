@@ -9,23 +9,27 @@ import course.grader.teacher.Fixture;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Each known-wrong submission kept under src/test/fixtures loses points on exactly the parts its
- * fixture.properties names, and keeps full marks everywhere else.
+ * Smoke test: a known-wrong submission loses points on exactly the parts its fixture.properties
+ * names, and keeps full marks everywhere else. Two quick, deterministic fixtures of two modules here;
+ * {@code ./grade verify} grades every fixture (once each in CI; {@code --repeat N} for more).
  */
-@DisplayName("Known-wrong submissions lose exactly their expected parts")
+@DisplayName("Known-wrong submissions lose exactly their expected parts (smoke test)")
 class KnownWrongFixturesTest {
 
     static final Path FIXTURES = CourseGrading.ROOT.resolve("grader/src/test/fixtures");
+    static final Set<String> SMOKE = Set.of("exercise-01-async-fetch/rate-limiter-burst",
+            "exercise-03-cpu-parallel/common-pool-parallel-stream");
 
     @TestFactory
-    Stream<DynamicTest> everyFixtureLosesExactlyItsParts() throws IOException {
-        return Fixture.knownWrong(FIXTURES).stream().filter(Fixture::checked)
+    Stream<DynamicTest> smokeFixturesLoseExactlyTheirParts() throws IOException {
+        return Fixture.knownWrong(FIXTURES).stream().filter(f -> SMOKE.contains(f.toString()))
                 .map(fixture -> DynamicTest.dynamicTest(fixture.toString(), () -> check(fixture)));
     }
 

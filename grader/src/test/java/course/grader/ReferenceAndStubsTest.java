@@ -15,11 +15,14 @@ import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The assignment is sound: the reference solutions score full marks, the stubs score zero. */
+/**
+ * Smoke test: the first module's reference solution scores full marks and its stubs zero, with
+ * a results.json in Gradescope's documented shape. {@code ./grade verify} checks every module.
+ */
 class ReferenceAndStubsTest {
 
     static List<String> modules() throws Exception {
-        return CourseModule.discover(CourseGrading.ROOT).stream().map(CourseModule::name).toList();
+        return CourseModule.discover(CourseGrading.ROOT).stream().map(CourseModule::name).limit(1).toList();
     }
 
     @ParameterizedTest(name = "{0}: the reference solution scores full marks on every part")

@@ -23,10 +23,14 @@ final class VerifyCommand extends TeacherCommand {
     @Option(names = "--no-gradescope", description = "skip the Gradescope bundle check")
     boolean noGradescope;
 
+    @Option(names = "--repeat", paramLabel = "N", description = "grade each known-wrong fixture N more times and check it"
+            + " loses exactly its parts every time (a race fixture: in at least 19 of 20)")
+    int repeat;
+
     @Override
     public Integer call() throws IOException {
         Path outDir = (out == null ? root().resolve("target/verify") : out).toAbsolutePath().normalize();
-        int failures = new Verification(root(), new Verification.Options(outDir, jobs.atLeastOne(), !noBuild, !noGradescope),
+        int failures = new Verification(root(), new Verification.Options(outDir, jobs.atLeastOne(), !noBuild, !noGradescope, Math.max(0, repeat)),
                 System.out).run();
         if (failures > 0) {
             System.err.println("verify: " + failures + " check(s) failed: the assignment is not sound yet (details above and in "

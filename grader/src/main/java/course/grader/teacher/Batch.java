@@ -38,8 +38,8 @@ public final class Batch {
     private final Duration timeLimit;
     private final boolean regrade;
     private final PrintStream console;
-    /** For verification: the one module to grade of some submissions (by student name). */
-    private final Map<String, String> onlyModule = new TreeMap<>();
+    /** For verification: the modules to grade of some submissions (by student name). */
+    private final Map<String, List<String>> onlyModules = new TreeMap<>();
 
     public Batch(Path root, int jobs, Duration timeLimit, boolean regrade, PrintStream console) {
         this.root = root;
@@ -49,9 +49,9 @@ public final class Batch {
         this.console = console;
     }
 
-    /** Grades only {@code module} of {@code student}'s submission. */
-    public Batch onlyModule(String student, String module) {
-        onlyModule.put(student, module);
+    /** Grades only {@code modules} of {@code student}'s submission. */
+    public Batch onlyModules(String student, List<String> modules) {
+        onlyModules.put(student, List.copyOf(modules));
         return this;
     }
 
@@ -122,7 +122,7 @@ public final class Batch {
 
     private Row grade(GradingService service, String student, Path folder, Path reports) throws IOException {
         GradeRequest request = GradeRequest.of(root).withSubmission(folder).withOut(reports).withTimeLimit(timeLimit)
-                .withModules(onlyModule.containsKey(student) ? List.of(onlyModule.get(student)) : List.of());
+                .withModules(onlyModules.getOrDefault(student, List.of()));
         try (PrintStream log = new PrintStream(Files.newOutputStream(reports.resolve("grade.log")), true)) {
             return row(student, service.grade(request, log), null);
         } catch (CannotGrade e) {

@@ -105,12 +105,66 @@ final class CaseChecks {
                 "the repeat run ran no test of " + c.module() + " — see its report in the batch");
     }
 
-    /** A crash case in the batch: scores the module's points but the parts it loses, and stops nothing. */
-    void checkCrash(VerifyCase c, double modulePointsKept, Row row, String where) {
-        double seen = row.modules().getOrDefault(c.module(), -1.0);
-        log.record(c.id() + ": in the batch, scores " + Points.fmt(modulePointsKept) + " (loses " + new TreeSet<>(c.loses())
-                        + ") and stops nothing", row.results() != null && seen == modulePointsKept,
-                "saw " + Points.fmt(seen) + " (" + row.notes() + "); expected " + Points.fmt(modulePointsKept) + " — see " + where);
+    /** A crash case graded as a submission: 0 on exactly its parts, full marks elsewhere, and the grader says why. */
+    void checkCrash(VerifyCase c, Row row, String where) {
+        if (row.results() == null) {
+            log.record(c.id() + ": as a submission", false, "the batch could not grade it: " + row.notes() + " — see " + where);
+            return;
+        }
+        List<String> wrong = new ArrayList<>();
+        for (ModuleResult module : row.results().modules()) {
+            if (!module.name().equals(c.module())) {
+                if (module.earned() != module.points()) {
+                    wrong.add(module.name() + " lost points while " + c.module() + " failed (failing: " + failing(module, null) + ")");
+                }
+                continue;
+            }
+            for (PartResult part : module.parts()) {
+                boolean loses = c.loses().contains(part.id());
+                if (loses ? part.earned() != 0 : !part.full()) {
+                    wrong.add("part " + part.id() + " scored " + Points.fmt(part.earned()) + " (expected " + (loses ? "0" : "full marks") + ")");
+                }
+            }
+            String message = c.fixture().message();
+            if (!message.isEmpty() && !said(module, c.loses()).contains(message)) {
+                wrong.add("the report does not say \"" + message + "\"");
+            }
+        }
+        log.record(c.id() + ": as a submission, loses exactly " + new TreeSet<>(c.loses()) + ", stops nothing and says why",
+                wrong.isEmpty(), String.join("; ", wrong) + " — see " + where);
+    }
+
+    /** What the grader said about a module: its problem, and the messages of the failing tests of {@code parts}. */
+    private static String said(ModuleResult module, Set<String> parts) {
+        StringBuilder said = new StringBuilder(module.problem() == null ? "" : module.problem());
+        module.tests().stream().filter(t -> parts.contains(t.part()) && !t.passed()).forEach(t -> said.append('\n').append(t.message()));
+        return said.toString();
+    }
+
+    /**
+     * A known-wrong fixture graded many times loses exactly its parts every time; a race
+     * ({@code race=true}) may slip through now and then, but is caught in at least 19 of 20.
+     */
+    void checkRepeats(VerifyCase c, List<Results> runs) {
+        int caught = 0;
+        int strayed = 0;
+        Set<String> stray = new TreeSet<>();
+        for (Results run : runs) {
+            Set<String> lost = new TreeSet<>();
+            run.modules().stream().filter(m -> m.name().equals(c.module()))
+                    .forEach(m -> m.parts().stream().filter(p -> !p.full()).forEach(p -> lost.add(p.id())));
+            caught += lost.containsAll(c.loses()) ? 1 : 0;
+            if (!c.loses().containsAll(lost)) {
+                strayed++;
+                lost.stream().filter(p -> !c.loses().contains(p)).forEach(stray::add);
+            }
+        }
+        int needed = c.fixture().race() ? (int) Math.ceil(0.95 * runs.size()) : runs.size();
+        log.record(String.format("%s: in %d gradings lost %s %d times (needs %d) and another part %d times", c.id(), runs.size(),
+                        new TreeSet<>(c.loses()), caught, needed, strayed), caught >= needed && strayed == 0,
+                (strayed > 0 ? "also lost " + stray + " — a test of that part reacts to this mistake: make it check only its own part; " : "")
+                        + (caught < needed ? "the mistake slipped through " + (runs.size() - caught) + " times — the tests of "
+                        + new TreeSet<>(c.loses()) + " do not catch it reliably" : ""));
     }
 
     private static Map<String, String> statuses(Results results, String module) {

@@ -16,10 +16,11 @@ import java.util.stream.Stream;
  * A known-wrong (or crashing) submission kept to prove the tests: the reference solution with one
  * mistake, kept as a patch ({@link FixturePatch}), and its {@code fixture.properties}: {@code description}, {@code loses}
  * (the parts it must lose, comma-separated), for crash fixtures {@code module} and {@code message}
- * (what the grader must say), and {@code checked=false} for one kept for reference only.
+ * (what the grader must say), {@code race=true} for a mistake that is a race (caught in at least
+ * 19 of 20 gradings, not every time), and {@code checked=false} for one kept for reference only.
  */
 public record Fixture(Path dir, String module, String id, String description, Set<String> loses, boolean checked,
-                      String message) {
+                      String message, boolean race) {
 
     public static final String PROPERTIES = "fixture.properties";
 
@@ -57,7 +58,7 @@ public record Fixture(Path dir, String module, String id, String description, Se
                 .filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
         return new Fixture(dir, module != null ? module : p.getProperty("module", "").strip(), dir.getFileName().toString(),
                 p.getProperty("description", "").strip(), loses, !"false".equals(p.getProperty("checked", "true").strip()),
-                p.getProperty("message", "").strip());
+                p.getProperty("message", "").strip(), "true".equals(p.getProperty("race", "false").strip()));
     }
 
     /**

@@ -5,7 +5,6 @@ import course.grader.grading.GradeRequest;
 import course.grader.grading.GradingService;
 import course.grader.model.CourseModule;
 import course.grader.model.Points;
-import course.grader.model.Rubric;
 import course.grader.model.StudentVersion;
 import course.grader.report.GradescopeResults;
 import course.grader.report.ReportFiles;
@@ -33,8 +32,11 @@ import java.util.concurrent.Future;
  */
 public final class Verification {
 
-    /** How to verify: the output folder, gradings at once, and the checks to skip. */
-    public record Options(Path outDir, int jobs, boolean build, boolean gradescope) {
+    /**
+     * How to verify: the output folder, gradings at once, the checks to skip, and how many more
+     * times to grade each known-wrong fixture ({@code repeat}, 0 in CI: each is graded once).
+     */
+    public record Options(Path outDir, int jobs, boolean build, boolean gradescope, int repeat) {
     }
 
     private final Path root;
@@ -62,11 +64,15 @@ public final class Verification {
         console.printf("verify: %d cases (solutions, stubs, known-wrong fixtures), %d at once%n", cases.size(), options.jobs());
         Map<String, Results> first = gradeAll(cases, out.resolve("runs"));
         cases.forEach(c -> checks.check(c, first.get(c.id())));
+        reportFixtureCost(cases, first);
         log.lap("grading", start);
         checkExport(out.resolve("export"));
-        Path submissions = repeatInBatch(cases, first, out);
+        Path submissions = asSubmissions(cases, first, out);
         if (options.gradescope()) {
             checkGradescope(submissions.resolve("solutions"), out);
+        }
+        if (options.repeat() > 0) {
+            repeatFixtures(cases, first, out.resolve("repeats"));
         }
         String report = log.markdown(start);
         Files.writeString(out.resolve("verify.md"), report);
@@ -81,7 +87,7 @@ public final class Verification {
         try (GradingService service = new GradingService(); ExecutorService pool = Executors.newFixedThreadPool(options.jobs())) {
             for (VerifyCase c : cases) {
                 GradeRequest request = GradeRequest.of(root).withOut(runs.resolve(c.id())).withSolutions(c.onSolutions())
-                        .withOverlays(c.overlays()).withModules(c.module() == null ? List.of() : List.of(c.module()));
+                        .withOverlays(c.overlays()).withModules(c.modules());
                 futures.put(c.id(), pool.submit(() -> {
                     Results results = service.grade(request, quiet);
                     console.printf("  graded %s: %s / %s%n", c.id(), Points.fmt(results.earned()), Points.fmt(results.points()));
@@ -116,12 +122,20 @@ public final class Verification {
         log.lap("export", start);
     }
 
-    /** The same cases, and the batch crash cases, as students' submissions graded by the batch; returns their folder. */
-    private Path repeatInBatch(List<VerifyCase> cases, Map<String, Results> first, Path out) throws IOException {
+    /**
+     * The solutions and the stubs again, and every crash fixture, as students' submissions graded by
+     * the batch (trusted grading): the first two must repeat the first run test by test, each crash
+     * must cost exactly its parts and stop nothing. Returns the submissions' folder.
+     */
+    private Path asSubmissions(List<VerifyCase> cases, Map<String, Results> first, Path out) throws IOException {
         long start = System.nanoTime();
         Path submissions = out.resolve("submissions");
-        List<VerifyCase> crashes = VerifyCase.crashes(root, out.resolve("fixtures"));
-        List<VerifyCase> all = new ArrayList<>(cases);
+        List<VerifyCase> repeated = cases.stream().filter(c -> c.kind() != VerifyCase.Kind.FIXTURE).toList();
+        // the module the solutions grade fastest stands beside each crash, to show it does not notice
+        String bystander = first.get("solutions").modules().stream()
+                .min(java.util.Comparator.comparingDouble(Results.ModuleResult::seconds)).map(Results.ModuleResult::name).orElse("");
+        List<VerifyCase> crashes = VerifyCase.crashes(root, out.resolve("fixtures"), bystander);
+        List<VerifyCase> all = new ArrayList<>(repeated);
         all.addAll(crashes);
         Batch batch = new Batch(root, options.jobs(), GradeRequest.DEFAULT_TIME_LIMIT, true,
                 new PrintStream(OutputStream.nullOutputStream()));
@@ -129,28 +143,53 @@ public final class Verification {
             List<Path> overlays = new ArrayList<>(c.onSolutions() ? Submissions.solutions(root) : List.of());
             overlays.addAll(c.overlays());
             Submissions.make(root, submissions.resolve(c.id()), overlays);
-            if (c.module() != null) {
-                batch.onlyModule(c.id(), c.module());
-            }
+            batch.onlyModules(c.id(), c.modules());
         }
         List<Row> rows = batch.run(submissions, out.resolve("batch"));
-        for (VerifyCase c : cases) {
+        for (VerifyCase c : repeated) {
             checks.compareRepeat(c, first.get(c.id()), rowOf(rows, c));
         }
         for (VerifyCase c : crashes) {
-            checks.checkCrash(c, pointsKept(c), rowOf(rows, c), out.resolve("batch/students").resolve(c.id()).toString());
+            checks.checkCrash(c, rowOf(rows, c), out.resolve("batch/students").resolve(c.id()).toString());
         }
-        log.lap("repeat run (trusted batch grading of the same cases)", start);
+        log.lap("as students' submissions (batch: solutions and stubs again, crash fixtures)", start);
         return submissions;
+    }
+
+    /** What a known-wrong fixture costs to verify: the figure to budget a new one by. */
+    private void reportFixtureCost(List<VerifyCase> cases, Map<String, Results> first) {
+        double[] seconds = cases.stream().filter(c -> c.kind() == VerifyCase.Kind.FIXTURE)
+                .mapToDouble(c -> first.get(c.id()).seconds()).toArray();
+        if (seconds.length > 0) {
+            double total = java.util.Arrays.stream(seconds).sum();
+            console.printf("  %d known-wrong fixtures: %.1f s of grading each on average, %.1f s per added fixture at %d at once%n",
+                    seconds.length, total / seconds.length, total / seconds.length / options.jobs(), options.jobs());
+        }
+    }
+
+    /** Each known-wrong fixture graded {@code repeat} more times: it must lose exactly its parts every time. */
+    private void repeatFixtures(List<VerifyCase> cases, Map<String, Results> first, Path runs) throws IOException {
+        long start = System.nanoTime();
+        List<VerifyCase> fixtures = cases.stream().filter(c -> c.kind() == VerifyCase.Kind.FIXTURE).toList();
+        List<VerifyCase> again = new ArrayList<>();
+        for (int run = 1; run <= options.repeat(); run++) {
+            for (VerifyCase c : fixtures) {
+                again.add(c.as(c.id() + "--run" + run));
+            }
+        }
+        Map<String, Results> repeats = gradeAll(again, runs);
+        for (VerifyCase c : fixtures) {
+            List<Results> all = new ArrayList<>(List.of(first.get(c.id())));
+            for (int run = 1; run <= options.repeat(); run++) {
+                all.add(repeats.get(c.id() + "--run" + run));
+            }
+            checks.checkRepeats(c, all);
+        }
+        log.lap("repeat gradings of the known-wrong fixtures", start);
     }
 
     private static Row rowOf(List<Row> rows, VerifyCase c) {
         return rows.stream().filter(r -> r.student().equals(c.id())).findFirst().orElseThrow();
-    }
-
-    private double pointsKept(VerifyCase c) throws IOException {
-        CourseModule module = CourseModule.discover(root).stream().filter(m -> m.name().equals(c.module())).findFirst().orElseThrow();
-        return module.rubric().parts().values().stream().filter(p -> !c.loses().contains(p.id())).mapToDouble(Rubric.Part::points).sum();
     }
 
     private void checkGradescope(Path solutions, Path out) throws IOException {

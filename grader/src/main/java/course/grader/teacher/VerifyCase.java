@@ -6,58 +6,70 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * A case of the assignment's verification: what is graded, and what it must score.
  *
- * @param module the one module graded, or null for all
- * @param loses  the parts a known-wrong or crashing case must lose (and only those)
+ * @param modules the modules graded (empty: all); the first is the one a fixture or crash is about
+ * @param fixture the known-wrong or crash fixture, or null for the solutions and the stubs
  */
-record VerifyCase(String id, String module, List<Path> overlays, Set<String> loses, Kind kind) {
+record VerifyCase(String id, List<String> modules, List<Path> overlays, Kind kind, Fixture fixture) {
 
     enum Kind { SOLUTIONS, STUBS, FIXTURE, CRASH }
 
-    /**
-     * The crash fixtures also graded in verify's batch: one that does not compile and one that hangs.
-     * (All of grader/src/test/crash-fixtures are graded by the grader's own tests.)
-     */
-    static final Set<String> BATCH_CRASHES = Set.of("compile-error", "infinite-loop");
-
-    /**
-     * Solutions and stubs of every module, and every checked known-wrong fixture under
-     * grader/src/test/fixtures (its sources made in {@code work}).
-     */
+    /** Solutions and stubs of every module, and every checked known-wrong fixture (its sources made in {@code work}). */
     static List<VerifyCase> graded(Path root, Path work) throws IOException {
         List<VerifyCase> cases = new ArrayList<>();
-        cases.add(new VerifyCase("solutions", null, List.of(), Set.of(), Kind.SOLUTIONS));
-        cases.add(new VerifyCase("stubs", null, List.of(), Set.of(), Kind.STUBS));
-        Set<String> modules = moduleNames(root);
+        cases.add(new VerifyCase("solutions", List.of(), List.of(), Kind.SOLUTIONS, null));
+        cases.add(new VerifyCase("stubs", List.of(), List.of(), Kind.STUBS, null));
+        List<String> modules = moduleNames(root);
         for (Fixture fixture : Fixture.knownWrong(root.resolve("grader/src/test/fixtures"))) {
             if (fixture.checked() && modules.contains(fixture.module())) {
                 String id = fixture.module() + "--" + fixture.id();
-                cases.add(new VerifyCase(id, fixture.module(), List.of(fixture.sources(root, work.resolve(id))),
-                        fixture.loses(), Kind.FIXTURE));
+                cases.add(new VerifyCase(id, List.of(fixture.module()), List.of(fixture.sources(root, work.resolve(id))),
+                        Kind.FIXTURE, fixture));
             }
         }
         return cases;
     }
 
-    /** Submissions that do not compile or hang: graded only in the batch, where each must cost exactly its parts. */
-    static List<VerifyCase> crashes(Path root, Path work) throws IOException {
-        Set<String> modules = moduleNames(root);
+    /**
+     * Submissions that do not compile, hang, exit, run out of memory or start threads without end:
+     * graded as students' submissions in the batch, each with another module that must not notice
+     * ({@code bystander}, or the first other module when the crash is in that one).
+     */
+    static List<VerifyCase> crashes(Path root, Path work, String bystander) throws IOException {
+        List<String> modules = moduleNames(root);
         List<VerifyCase> cases = new ArrayList<>();
         for (Fixture f : Fixture.crashes(root.resolve("grader/src/test/crash-fixtures"))) {
-            if (BATCH_CRASHES.contains(f.id()) && modules.contains(f.module())) {
+            if (modules.contains(f.module())) {
                 String id = "crash--" + f.id();
-                cases.add(new VerifyCase(id, f.module(), List.of(f.sources(root, work.resolve(id))), f.loses(), Kind.CRASH));
+                List<String> graded = new ArrayList<>(List.of(f.module()));
+                modules.stream().filter(m -> !m.equals(f.module())).sorted((a, b) -> Boolean.compare(!a.equals(bystander),
+                        !b.equals(bystander))).findFirst().ifPresent(graded::add);
+                cases.add(new VerifyCase(id, graded, List.of(f.sources(root, work.resolve(id))), Kind.CRASH, f));
             }
         }
         return cases;
     }
 
-    private static Set<String> moduleNames(Path root) throws IOException {
-        return CourseModule.discover(root).stream().map(CourseModule::name).collect(Collectors.toSet());
+    private static List<String> moduleNames(Path root) throws IOException {
+        return CourseModule.discover(root).stream().map(CourseModule::name).toList();
+    }
+
+    /** The module a fixture or crash is about; null for solutions and stubs (all modules). */
+    String module() {
+        return modules.isEmpty() ? null : modules.get(0);
+    }
+
+    /** The parts a known-wrong or crashing case must lose (and only those). */
+    Set<String> loses() {
+        return fixture == null ? Set.of() : fixture.loses();
+    }
+
+    /** The same case under another id (a repeat grading). */
+    VerifyCase as(String otherId) {
+        return new VerifyCase(otherId, modules, overlays, kind, fixture);
     }
 
     /** Where this case's modules are graded: the reference solution with the case's overlays, or the stubs. */

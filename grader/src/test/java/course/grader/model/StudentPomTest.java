@@ -33,6 +33,15 @@ class StudentPomTest {
     }
 
     @Test
+    @DisplayName("a student version's pom (a Gradescope bundle's course) is its own student version")
+    void studentPomStaysAsItIs() throws Exception {
+        Path file = dir.resolve("pom.xml");
+        Files.writeString(file, StudentPom.read(CourseGrading.ROOT.resolve("pom.xml")).studentVersion());
+
+        assertThat(StudentPom.read(file).studentVersion()).isEqualTo(Files.readString(file));
+    }
+
+    @Test
     @DisplayName("a pom without the master/student switch is refused with a message that says what export expects")
     void notAMasterPom() throws Exception {
         Path file = dir.resolve("pom.xml");

@@ -1,8 +1,8 @@
 package course.pipeline;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static course.pipeline.PipelineRig.eventually;
-import static course.pipeline.PipelineRig.staysFor200ms;
+import static course.pipeline.Waits.eventually;
+import static course.pipeline.Waits.staysSo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -10,16 +10,13 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 @Tag("part:A")
 @DisplayName("A. Download stage: at most K downloads at once, and no thread ever waits")
-@Timeout(value = 5, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class DownloadStageTest {
 
     private PipelineRig rig;
@@ -38,11 +35,11 @@ class DownloadStageTest {
         rig = new PipelineRig(3, 20, 2, FakeTransform.immediate());
         rig.run(20);
 
-        eventually().untilAsserted(() -> assertThat(rig.source.started())
+        eventually(() -> assertThat(rig.source.started())
                 .as("downloads started after run() while none completed (the limit K is 3): fewer means stage 1 "
                         + "does not start K at once; more means the limit is not checked before each start")
                 .isEqualTo(3));
-        staysFor200ms().untilAsserted(() -> assertThat(rig.source.started())
+        staysSo(() -> assertThat(rig.source.started())
                 .as("downloads started while none completed; the limit K is 3 - did you start every download up front?")
                 .isEqualTo(3));
     }
@@ -56,11 +53,11 @@ class DownloadStageTest {
         rig.awaitDownloadsStarted(3);
 
         rig.source.complete(1);
-        eventually().untilAsserted(() -> assertThat(rig.source.started())
+        eventually(() -> assertThat(rig.source.started())
                 .as("downloads started after one of the first 3 completed: the free slot should be refilled at once "
                         + "(start the next download from the completion callback)")
                 .isEqualTo(4));
-        staysFor200ms().untilAsserted(() -> assertThat(rig.source.started())
+        staysSo(() -> assertThat(rig.source.started())
                 .as("downloads started after exactly one completed (limit 3): one slot freed, so one more may start")
                 .isEqualTo(4));
 
@@ -92,7 +89,7 @@ class DownloadStageTest {
                         + "(a join()/get() or a blocking acquire). Stage 1 must return a future at once and react to completions")
                 .succeedsWithin(Duration.ofSeconds(3));
         assertThat(call.join()).as("the future run() returned, while no download has completed yet").isNotDone();
-        eventually().untilAsserted(() -> assertThat(rig.source.started())
+        eventually(() -> assertThat(rig.source.started())
                 .as("downloads started by the time run() returned").isEqualTo(3));
     }
 

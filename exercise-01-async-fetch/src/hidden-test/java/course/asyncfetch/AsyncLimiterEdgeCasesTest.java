@@ -2,22 +2,18 @@ package course.asyncfetch;
 
 import static course.asyncfetch.AsyncAssertions.failureChainOf;
 import static course.asyncfetch.AsyncAssertions.returnsPromptly;
+import static course.asyncfetch.Waits.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 @Tag("part:B")
 @DisplayName("B. Non-blocking limiter: edge cases")
-@Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class AsyncLimiterEdgeCasesTest {
 
     private final FakeRemote remote = new FakeRemote();
@@ -54,7 +50,7 @@ class AsyncLimiterEdgeCasesTest {
         assertThat(remote.cancelled())
                 .as("cancelling the future submit returned should cancel the running task's own future")
                 .isEqualTo(1);
-        await().atMost(Duration.ofSeconds(2)).untilAsserted(() ->
+        eventually(() ->
                 assertThat(remote.started()).as("the cancelled task's slot should go to the queued task").isEqualTo(2));
     }
 

@@ -3,22 +3,20 @@ package course.asyncfetch;
 import static course.asyncfetch.AsyncAssertions.failureChainOf;
 import static course.asyncfetch.AsyncAssertions.returnsPromptly;
 import static course.asyncfetch.AsyncAssertions.valueOf;
+import static course.asyncfetch.Waits.eventually;
+import static course.asyncfetch.Waits.staysSo;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 @Tag("part:A")
 @DisplayName("A. Batch fetch: edge cases")
-@Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class BatchFetchEdgeCasesTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
@@ -36,7 +34,7 @@ class BatchFetchEdgeCasesTest {
     @DisplayName("an empty batch completes at once with an empty list")
     void emptyBatch() {
         var batch = fetchAll(List.of(), ManualLimiter.startingEverything());
-        await().atMost(Duration.ofSeconds(2)).until(batch::isDone);
+        eventually("a batch of no ids completes at once: there is nothing to fetch, so nothing to wait for", batch::isDone);
         assertThat(valueOf(batch, "nothing to fetch")).as("items of an empty batch").isEmpty();
     }
 
@@ -61,7 +59,7 @@ class BatchFetchEdgeCasesTest {
         scheduler.advance(TIMEOUT);
         remote.complete(2);
 
-        await().atMost(Duration.ofSeconds(2)).untilAsserted(() ->
+        eventually(() ->
                 assertThat(failureChainOf(batch, "timed out before fetch 3 finished"))
                         .as("the batch timed out before the last fetch finished; it must stay failed with a TimeoutException")
                         .anyMatch(TimeoutException.class::isInstance));
@@ -77,11 +75,11 @@ class BatchFetchEdgeCasesTest {
         limiter.startNext(2);
         remote.fail(0, new IllegalStateException("fetch 1 failed"));
 
-        await().atMost(Duration.ofSeconds(2)).until(batch::isDone);
-        await().atMost(Duration.ofSeconds(2)).untilAsserted(() ->
+        eventually("the batch fails as soon as fetch 1 has failed", batch::isDone);
+        eventually(() ->
                 assertThat(remote.cancelled()).as("the other running fetch is cancelled").isEqualTo(1));
         limiter.startAllWaiting();
-        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).untilAsserted(() ->
+        staysSo(() ->
                 assertThat(remote.started())
                         .as("after a failure, the queued fetches' futures should be cancelled so they never start")
                         .isEqualTo(2));

@@ -5,15 +5,12 @@ import static course.asyncfetch.AsyncAssertions.valueOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 @Tag("part:E")
 @DisplayName("E. Rate limiter: edge cases")
-@Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class RateLimiterEdgeCasesTest extends RateLimiterTestSupport {
 
     @Test

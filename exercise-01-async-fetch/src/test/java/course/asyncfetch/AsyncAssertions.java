@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 /** Assertions the exercise's tests share: "returns at once", "still pending", "failed with". */
 final class AsyncAssertions {
 
-    private static final Duration PROMPTLY = Duration.ofSeconds(3);
+    private static final Duration PROMPTLY = Waits.AT_MOST;
 
     /**
      * Runs {@code call} and fails if it does not return promptly. Async code returns its future at

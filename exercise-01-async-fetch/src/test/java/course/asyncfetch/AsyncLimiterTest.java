@@ -4,22 +4,18 @@ import static course.asyncfetch.AsyncAssertions.assertPending;
 import static course.asyncfetch.AsyncAssertions.failureChainOf;
 import static course.asyncfetch.AsyncAssertions.returnsPromptly;
 import static course.asyncfetch.AsyncAssertions.valueOf;
+import static course.asyncfetch.Waits.staysSo;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 @Tag("part:B")
 @DisplayName("B. Non-blocking limiter")
-@Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class AsyncLimiterTest {
 
     private final FakeRemote remote = new FakeRemote();
@@ -39,7 +35,7 @@ class AsyncLimiterTest {
     void startsExactlyTheLimit() {
         submitAll(new AsyncLimiter(3), 10);
 
-        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).untilAsserted(() ->
+        staysSo(() ->
                 assertThat(remote.started())
                         .as("10 tasks submitted to an AsyncLimiter(3), none completed: exactly 3 should start"
                                 + " (fewer: free slots are wasted; more: the limit is not enforced)")
@@ -80,7 +76,6 @@ class AsyncLimiterTest {
     }
 
     @Test
-    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // the first ArchUnit import is slow on a busy machine
     @Tag("points:4")
     @DisplayName("submit returns at once even when the limiter is full, and contains no blocking call")
     void neverBlocks() {

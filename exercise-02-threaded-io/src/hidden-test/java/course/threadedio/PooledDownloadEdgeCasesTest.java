@@ -2,7 +2,6 @@ package course.threadedio;
 
 import static course.threadedio.Waits.eventually;
 import static course.threadedio.Waits.staysSo;
-import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -12,11 +11,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 @Tag("part:A")
 @DisplayName("A. Pooled downloads: edge cases")
-@Timeout(value = 5, unit = SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class PooledDownloadEdgeCasesTest {
 
     private final RecordingThreadFactory poolThreads = new RecordingThreadFactory("ex02-download");
@@ -37,7 +34,7 @@ class PooledDownloadEdgeCasesTest {
                 () -> PooledDownloader.downloadAll(store, ids, 1, poolThreads));
 
         call.awaitWhileRunning("the first download to start", () -> store.started() >= 1, store::describe);
-        staysSo().untilAsserted(() -> assertThat(store.started())
+        staysSo(() -> assertThat(store.started())
                 .as("downloads started on a pool of 1 while the first was blocked (%s)", store.describe())
                 .isEqualTo(1));
         store.releaseAll();
@@ -83,7 +80,8 @@ class PooledDownloadEdgeCasesTest {
         call.awaitWhileRunning("the 25 downloads that are not held to complete",
                 () -> store.completed().size() == 25, store::describe);
         store.releaseAll();
-        eventually().until(() -> store.completed().size() == 30);
+        eventually("all 30 downloads complete once the test releases the 5 held ones",
+                () -> store.completed().size() == 30);
 
         DownloadSummary summary = call.result();
         assertThat(summary.completed()).as("downloads completed").isEqualTo(30);

@@ -1,6 +1,5 @@
 package course.threadedio;
 
-import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -12,11 +11,9 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 @Tag("part:E")
 @DisplayName("E. Virtual threads: edge cases")
-@Timeout(value = 5, unit = SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class VirtualThreadCallsEdgeCasesTest {
 
     @Test
@@ -31,8 +28,8 @@ class VirtualThreadCallsEdgeCasesTest {
         SlowService reverse = request -> {
             try {
                 allInFlight.countDown();
-                allInFlight.await(Waits.AWAIT.toMillis(), TimeUnit.MILLISECONDS);
-                finished[request + 1].await(Waits.AWAIT.toMillis(), TimeUnit.MILLISECONDS); // after the next one
+                allInFlight.await(Waits.AT_MOST.toMillis(), TimeUnit.MILLISECONDS);
+                finished[request + 1].await(Waits.AT_MOST.toMillis(), TimeUnit.MILLISECONDS); // after the next one
                 return GatedSlowService.answerTo(request);
             } finally {
                 finished[request].countDown();

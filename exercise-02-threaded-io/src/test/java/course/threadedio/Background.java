@@ -7,7 +7,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Runs a blocking call on a thread of its own, so a test can watch the fakes while the call is
@@ -38,16 +37,16 @@ final class Background<T> {
     }
 
     /**
-     * Waits (at most {@link Waits#AWAIT}) until {@code condition} holds while the call is still
+     * Waits (at most {@link Waits#AT_MOST}) until {@code condition} holds while the call is still
      * running. If the call ends first, fails at once with the call's own exception (a TODO, say)
      * or with a message saying it returned too early.
      */
     void awaitWhileRunning(String expectation, BooleanSupplier condition, Supplier<String> observed) {
         try {
-            Waits.eventually().until(() -> condition.getAsBoolean() || outcome.isDone());
-        } catch (ConditionTimeoutException e) {
-            throw new AssertionError("Waited " + Waits.AWAIT.toSeconds() + " s for " + expectation
-                    + ", but it did not happen: " + observed.get() + ".");
+            Waits.eventually(expectation, () -> condition.getAsBoolean() || outcome.isDone());
+        } catch (AssertionError e) {
+            throw new AssertionError("Waited " + Waits.AT_MOST.toSeconds() + " s for " + expectation
+                    + ", but it did not happen: " + observed.get() + ".", e);
         }
         if (!condition.getAsBoolean()) {
             T result = resultNow();
@@ -56,7 +55,7 @@ final class Background<T> {
         }
     }
 
-    /** The call's result, waiting at most {@link Waits#AWAIT}; rethrows what the call threw. */
+    /** The call's result, waiting at most {@link Waits#AT_MOST}; rethrows what the call threw. */
     T result() {
         return result("Is something waiting forever?");
     }
@@ -64,9 +63,9 @@ final class Background<T> {
     /** Like {@link #result()}; {@code ifTooSlow} tells the student what a hang here usually means. */
     T result(String ifTooSlow) {
         try {
-            return outcome.get(Waits.AWAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return outcome.get(Waits.AT_MOST.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new AssertionError(what + " did not return within " + Waits.AWAIT.toSeconds()
+            throw new AssertionError(what + " did not return within " + Waits.AT_MOST.toSeconds()
                     + " s after everything it waits for had finished. " + ifTooSlow);
         } catch (ExecutionException e) {
             throw rethrown(e.getCause());

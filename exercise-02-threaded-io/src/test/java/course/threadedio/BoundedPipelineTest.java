@@ -1,7 +1,6 @@
 package course.threadedio;
 
 import static course.threadedio.Waits.staysSo;
-import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -10,11 +9,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 @Tag("part:C")
 @DisplayName("C. Producer–consumer with backpressure")
-@Timeout(value = 5, unit = SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class BoundedPipelineTest {
 
     private final RecordingThreadFactory consumerThreads = new RecordingThreadFactory("ex02-consumer");
@@ -51,7 +48,7 @@ class BoundedPipelineTest {
                 () -> handler.inHandler() == 3 && source.taken() >= 3 + 5,
                 () -> handler.inHandler() + " items in the handlers, " + source.taken() + " taken from the source");
         int atMost = 3 + 5 + 1; // one per blocked consumer, a full queue, and one the producer holds
-        staysSo().untilAsserted(() -> assertThat(source.taken())
+        staysSo(() -> assertThat(source.taken())
                 .as("items the producer took from the source while 3 consumers were blocked and the queue"
                         + " (capacity 5) was full. It should wait in BlockingQueue.put once the queue is full;"
                         + " taking more means the queue is unbounded or items were dropped (offer returning"

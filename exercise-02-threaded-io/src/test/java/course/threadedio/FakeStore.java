@@ -1,6 +1,7 @@
 package course.threadedio;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +18,9 @@ import java.util.function.IntPredicate;
  * most that were in flight at once, the order they completed in and the threads they ran on.
  */
 final class FakeStore implements BlockingStore {
+
+    /** The longest a held download blocks, so a forgotten fake cannot keep a thread forever. */
+    private static final Duration BLOCKS_AT_MOST = Duration.ofSeconds(10);
 
     private final IntPredicate held;
     private final IntPredicate failing;
@@ -64,7 +68,7 @@ final class FakeStore implements BlockingStore {
             }
             if (held.test(id)) {
                 CountDownLatch gate = gate(id); // created before allReleased is read: see releaseAll
-                if (!allReleased && !gate.await(Waits.FAKE_BLOCKS_AT_MOST.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (!allReleased && !gate.await(BLOCKS_AT_MOST.toMillis(), TimeUnit.MILLISECONDS)) {
                     throw new IOException("the test never released item " + id);
                 }
             }

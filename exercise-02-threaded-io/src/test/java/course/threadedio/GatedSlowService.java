@@ -8,13 +8,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A {@link SlowService} whose calls all block until {@code gateAt} of them are in flight at the
  * same moment; from then on no call blocks. Only many threads waiting together get past the gate:
  * a small pool runs a few calls that wait in vain. So that such a pool still ends quickly, the
- * gate gives up {@link Waits#AWAIT} after the fake was made and lets every call through, and
+ * gate gives up {@link Waits#AT_MOST} after the fake was made and lets every call through, and
  * {@link #gaveUp()} says so. It counts calls in flight and calls made on platform threads.
  */
 final class GatedSlowService implements SlowService {
 
     private final int gateAt;
-    private final long giveUpAt = System.nanoTime() + Waits.AWAIT.toNanos();
+    private final long giveUpAt = System.nanoTime() + Waits.AT_MOST.toNanos();
     private final CountDownLatch gate = new CountDownLatch(1);
     private final AtomicInteger started = new AtomicInteger();
     private final AtomicInteger ended = new AtomicInteger();

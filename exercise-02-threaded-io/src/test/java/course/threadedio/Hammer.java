@@ -60,15 +60,15 @@ final class Hammer {
             worker.start();
         }
         try {
-            if (!ready.await(Waits.AWAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!ready.await(Waits.AT_MOST.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new AssertionError("the " + threads + " hammer threads did not all start");
             }
             start.countDown();
-            long deadline = System.nanoTime() + Waits.AWAIT.toNanos();
+            long deadline = System.nanoTime() + Waits.AT_MOST.toNanos();
             for (Thread worker : workers) {
                 if (!worker.join(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
                     throw new AssertionError(threads + " threads x " + times + " calls did not finish within "
-                            + Waits.AWAIT.toSeconds() + " s; does a call block?");
+                            + Waits.AT_MOST.toSeconds() + " s; does a call block?");
                 }
             }
         } finally {
@@ -89,14 +89,17 @@ final class Hammer {
         void run(int round) throws InterruptedException;
     }
 
+    /** After this long, {@link #rounds} starts no new round (the first always runs). */
+    static final Duration BUDGET = Duration.ofSeconds(2);
+
     /**
      * Runs {@code round} 1, 2, ... up to {@code maxRounds} times, but starts no new round once
-     * {@link Waits#HAMMER_BUDGET} has passed (the first always runs). A machine too busy for every
+     * {@link #BUDGET} has passed (the first always runs). A machine too busy for every
      * round runs fewer of them: a correct counter never fails for lack of time, and a racy one is
      * still caught in nearly every run (README, part B).
      */
     static void rounds(int maxRounds, Round round) throws InterruptedException {
-        long stopStartingAt = System.nanoTime() + Waits.HAMMER_BUDGET.toNanos();
+        long stopStartingAt = System.nanoTime() + BUDGET.toNanos();
         for (int r = 1; r <= maxRounds && (r == 1 || System.nanoTime() < stopStartingAt); r++) {
             round.run(r);
         }

@@ -2,7 +2,6 @@ package course.threadedio;
 
 import static course.threadedio.Waits.eventually;
 import static course.threadedio.Waits.staysSo;
-import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -14,11 +13,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 @Tag("part:A")
 @DisplayName("A. Pooled downloads")
-@Timeout(value = 5, unit = SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class PooledDownloadTest {
 
     private static final List<Integer> THIRTY = IntStream.range(0, 30).boxed().toList();
@@ -40,7 +37,7 @@ class PooledDownloadTest {
                 () -> PooledDownloader.downloadAll(store, THIRTY, 8, poolThreads));
 
         call.awaitWhileRunning("8 downloads to start", () -> store.started() >= 8, store::describe);
-        staysSo().untilAsserted(() -> assertThat(store.started())
+        staysSo(() -> assertThat(store.started())
                 .as("downloads started while the first 8 were all still blocked (%s). The pool has 8 threads,"
                         + " so a 9th may start only when one of them finishes; more than 8 usually means a new"
                         + " thread per download or an unbounded pool", store.describe())
@@ -66,7 +63,8 @@ class PooledDownloadTest {
         call.awaitWhileRunning("all 10 downloads to start", () -> store.started() == 10, store::describe);
         for (int id : ids.reversed()) {
             store.release(id);
-            eventually().until(() -> store.completed().contains(id));
+            eventually("download " + id + " completes once the test releases it",
+                    () -> store.completed().contains(id));
         }
         DownloadSummary summary = call.result();
 

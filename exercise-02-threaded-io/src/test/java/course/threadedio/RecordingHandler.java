@@ -1,5 +1,6 @@
 package course.threadedio;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,9 @@ import java.util.function.IntPredicate;
  * handlers ran at once, which thread took which item and which items were interrupted.
  */
 final class RecordingHandler implements ItemHandler<Integer> {
+
+    /** The longest a blocked item waits, so a forgotten fake cannot keep a thread forever. */
+    private static final Duration BLOCKS_AT_MOST = Duration.ofSeconds(10);
 
     private final IntPredicate blocked;
     private final int company;
@@ -48,7 +52,7 @@ final class RecordingHandler implements ItemHandler<Integer> {
 
     /**
      * Every call waits until {@code n} calls are in the handler at the same moment, then none
-     * waits any more. If that does not happen within {@link Waits#AWAIT}, it stops waiting too.
+     * waits any more. If that does not happen within {@link Waits#AT_MOST}, it stops waiting too.
      */
     static RecordingHandler waitingForCompany(int n) {
         return new RecordingHandler(item -> false, n);
@@ -65,13 +69,13 @@ final class RecordingHandler implements ItemHandler<Integer> {
                     companyArrived.countDown();
                 }
                 if (!stopWaitingForCompany
-                        && !companyArrived.await(Waits.AWAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                        && !companyArrived.await(Waits.AT_MOST.toMillis(), TimeUnit.MILLISECONDS)) {
                     stopWaitingForCompany = true;
                 }
             }
             if (blocked.test(item)) {
                 try {
-                    if (!release.await(Waits.FAKE_BLOCKS_AT_MOST.toMillis(), TimeUnit.MILLISECONDS)) {
+                    if (!release.await(BLOCKS_AT_MOST.toMillis(), TimeUnit.MILLISECONDS)) {
                         throw new IllegalStateException("the test never released item " + item);
                     }
                 } catch (InterruptedException e) {

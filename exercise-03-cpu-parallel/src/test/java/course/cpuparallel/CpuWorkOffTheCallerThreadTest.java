@@ -1,5 +1,6 @@
 package course.cpuparallel;
 
+import static course.cpuparallel.Waits.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.CompletableFuture;
@@ -10,11 +11,9 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 @Tag("part:E")
 @DisplayName("E. CPU work off the async thread: it runs on the CPU pool and nobody waits for it")
-@Timeout(value = 5, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class CpuWorkOffTheCallerThreadTest {
 
     @AutoClose
@@ -33,7 +32,7 @@ class CpuWorkOffTheCallerThreadTest {
         boolean doneWhenReturned = reply.isDone();   // the work cannot finish before the test releases it
 
         try {
-            assertThat(work.awaitStarted(2_000)).as("the CPU work never started").isTrue();
+            eventually("the CPU work started", work::started);
             assertThat(doneWhenReturned)
                     .as("offload(...) only returned after the CPU work had finished: the work ran on %s. "
                             + "The caller's thread must stay free: hand the work to the CPU pool "
@@ -57,7 +56,7 @@ class CpuWorkOffTheCallerThreadTest {
         NamedThreads cpuThreads = new NamedThreads("e-cpu");
         ExecutorService cpuPool = pools.fixed(2, cpuThreads);
         ExecutorService ioThread = pools.fixed(1, new NamedThreads("e-io"));
-        BlockedWork work = new BlockedWork(2_500);
+        BlockedWork work = new BlockedWork(4_000); // longer than the wait for the I/O thread below
         CompletableFuture<Integer> request = new CompletableFuture<>();
 
         CompletableFuture<String> reply = CpuOffload.offload(request, work, cpuPool);
@@ -68,12 +67,12 @@ class CpuWorkOffTheCallerThreadTest {
         });
 
         try {
-            assertThat(work.awaitStarted(2_000)).as("the CPU work never started after the request completed").isTrue();
-            assertThat(ioThreadFree.await(1, TimeUnit.SECONDS))
-                    .as("The I/O thread that completed the request was still busy a second later: the CPU work "
-                            + "ran on it ('%s'). thenApply runs its function on whichever thread completes the "
-                            + "future; use thenApplyAsync(work, cpuPool).", work.thread())
-                    .isTrue();
+            eventually("the CPU work started after the request completed", work::started);
+            eventually(() -> assertThat(ioThreadFree.getCount())
+                    .as("The I/O thread that completed the request stayed busy: the CPU work ran on it ('%s')."
+                            + " thenApply runs its function on whichever thread completes the future; use"
+                            + " thenApplyAsync(work, cpuPool).", work.thread())
+                    .isZero());
         } finally {
             work.release();
         }

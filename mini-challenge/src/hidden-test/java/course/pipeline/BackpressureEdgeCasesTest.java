@@ -1,20 +1,17 @@
 package course.pipeline;
 
-import static course.pipeline.PipelineRig.staysFor200ms;
+import static course.pipeline.Waits.staysSo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 @Tag("part:E")
 @DisplayName("E. Backpressure (edge cases)")
-@Timeout(value = 5, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class BackpressureEdgeCasesTest {
 
     private PipelineRig rig;
@@ -33,8 +30,8 @@ class BackpressureEdgeCasesTest {
         rig = new PipelineRig(10, 2, 2, FakeTransform.immediate());
         rig.run(10);
 
-        PipelineRig.awaitUntil("at least 2 downloads started", () -> rig.source.started() >= 2);
-        staysFor200ms().untilAsserted(() -> assertThat(rig.source.started())
+        Waits.eventually("at least 2 downloads started", () -> rig.source.started() >= 2);
+        staysSo(() -> assertThat(rig.source.started())
                 .as("downloads started with none completed: limit 10 but read-ahead 2, and a download in flight "
                         + "counts against the read-ahead too")
                 .isEqualTo(2));

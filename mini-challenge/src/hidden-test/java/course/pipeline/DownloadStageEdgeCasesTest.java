@@ -1,7 +1,7 @@
 package course.pipeline;
 
-import static course.pipeline.PipelineRig.eventually;
-import static course.pipeline.PipelineRig.staysFor200ms;
+import static course.pipeline.Waits.eventually;
+import static course.pipeline.Waits.staysSo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -9,18 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 @Tag("part:A")
 @DisplayName("A. Download stage (edge cases)")
-@Timeout(value = 5, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class DownloadStageEdgeCasesTest {
 
     private PipelineRig rig;
@@ -41,7 +38,7 @@ class DownloadStageEdgeCasesTest {
 
         for (int id = 0; id < 5; id++) {
             int expected = id + 1;
-            eventually().untilAsserted(() -> assertThat(rig.source.started())
+            eventually(() -> assertThat(rig.source.started())
                     .as("downloads started with a limit of 1, after %d completed", expected - 1)
                     .isEqualTo(expected));
             rig.source.complete(id);
@@ -86,7 +83,7 @@ class DownloadStageEdgeCasesTest {
 
         for (int done = 0; done < 30; done++) {
             int expectedStarted = Math.min(30, 4 + done);
-            eventually().untilAsserted(() -> assertThat(rig.source.started())
+            eventually(() -> assertThat(rig.source.started())
                     .as("downloads started (limit 4)").isEqualTo(expectedStarted));
             List<Integer> pending = rig.source.startedIds().stream()
                     .filter(id -> !rig.source.isDoneOrCompleting(id)).toList();
@@ -95,6 +92,6 @@ class DownloadStageEdgeCasesTest {
 
         assertThat(run).as("the run of 30 samples").succeedsWithin(Duration.ofSeconds(3));
         assertThat(rig.source.maxInFlight()).as("most downloads in flight at once (limit 4)").isLessThanOrEqualTo(4);
-        staysFor200ms().untilAsserted(() -> assertThat(rig.source.started()).as("downloads in all").isEqualTo(30));
+        staysSo(() -> assertThat(rig.source.started()).as("downloads in all").isEqualTo(30));
     }
 }

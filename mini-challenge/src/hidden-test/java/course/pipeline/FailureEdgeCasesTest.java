@@ -1,22 +1,19 @@
 package course.pipeline;
 
-import static course.pipeline.PipelineRig.eventually;
-import static course.pipeline.PipelineRig.staysFor200ms;
+import static course.pipeline.Waits.eventually;
+import static course.pipeline.Waits.staysSo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 @Tag("part:G")
 @DisplayName("G. Failure (edge cases)")
-@Timeout(value = 5, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class FailureEdgeCasesTest {
 
     private PipelineRig rig;
@@ -40,11 +37,11 @@ class FailureEdgeCasesTest {
         rig.source.complete(1);
 
         assertThat(run).as("the run after download 1 failed").failsWithin(Duration.ofSeconds(3));
-        eventually().untilAsserted(() -> assertThat(rig.source.cancelled())
+        eventually(() -> assertThat(rig.source.cancelled())
                 .as("downloads cancelled after the failure (0, 2 and 3 were in flight): the run has failed, their "
                         + "results are useless")
                 .isEqualTo(3));
-        staysFor200ms().untilAsserted(() -> assertThat(rig.source.started())
+        staysSo(() -> assertThat(rig.source.started())
                 .as("downloads started in all (4 before the failure): none may start after it").isEqualTo(4));
         assertThat(rig.cpuPool.isShutdown()).as("the CPU pool after the run failed").isTrue();
     }

@@ -1,18 +1,15 @@
 package course.pipeline;
 
-import static course.pipeline.PipelineRig.eventually;
+import static course.pipeline.Waits.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 @Tag("part:C")
 @DisplayName("C. The stages overlap (edge cases)")
-@Timeout(value = 5, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class StageOverlapEdgeCasesTest {
 
     private PipelineRig rig;
@@ -34,7 +31,7 @@ class StageOverlapEdgeCasesTest {
 
         rig.source.complete(0);
 
-        eventually().untilAsserted(() -> assertThat(rig.transform.hasStarted(0) && rig.source.wasStarted(1))
+        eventually(() -> assertThat(rig.transform.hasStarted(0) && rig.source.wasStarted(1))
                 .as("sample 0's transform running while download 1 is in flight (limit 1, read-ahead 2): "
                         + "transform started = %s, download 1 started = %s",
                         rig.transform.hasStarted(0), rig.source.wasStarted(1))
@@ -52,7 +49,7 @@ class StageOverlapEdgeCasesTest {
 
         rig.source.complete(3);
 
-        eventually().untilAsserted(() -> assertThat(rig.transform.hasStarted(3))
+        eventually(() -> assertThat(rig.transform.hasStarted(3))
                 .as("sample 3 arrived first (0-2 still downloading) but was not transformed: transform in arrival "
                         + "order; only the emission has to wait for input order")
                 .isTrue());

@@ -1,22 +1,19 @@
 package course.pipeline;
 
-import static course.pipeline.PipelineRig.eventually;
-import static course.pipeline.PipelineRig.staysFor200ms;
+import static course.pipeline.Waits.eventually;
+import static course.pipeline.Waits.staysSo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 @Tag("part:F")
 @DisplayName("F. One global timeout (edge cases)")
-@Timeout(value = 5, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class TimeoutEdgeCasesTest {
 
     private PipelineRig rig;
@@ -36,13 +33,13 @@ class TimeoutEdgeCasesTest {
         CompletableFuture<PipelineReport> run = rig.run(3);
         rig.awaitDownloadsStarted(2);
         rig.source.complete(0, 1);
-        PipelineRig.awaitUntil("a transform started (samples 0 and 1 have arrived)", () -> rig.transform.startedCount() >= 1);
+        Waits.eventually("a transform started (samples 0 and 1 have arrived)", () -> rig.transform.startedCount() >= 1);
 
         rig.timer.fire();
 
         assertThat(run).as("the run after its timeout fired").failsWithin(Duration.ofSeconds(3));
         assertThat(rig.cpuPool.isShutdown()).as("the CPU pool is shut down after the timeout").isTrue();
-        eventually().untilAsserted(() -> assertThat(rig.cpuPool.isTerminated())
+        eventually(() -> assertThat(rig.cpuPool.isTerminated())
                 .as("the CPU pool terminated after the timeout, while the test never released the running transform: "
                         + "shutdownNow() interrupts running transforms and drops the queued ones; shutdown() alone "
                         + "lets all of them run on after the run has failed")
@@ -88,7 +85,7 @@ class TimeoutEdgeCasesTest {
                 .havingCause()
                 .isInstanceOfSatisfying(PipelineTimeoutException.class, e -> assertThat(e.emitted())
                         .as("samples emitted before the timeout").isZero());
-        staysFor200ms().untilAsserted(() -> assertThat(rig.received())
+        staysSo(() -> assertThat(rig.received())
                 .as("results emitted by transforms that finished after the timeout (they ignored the interrupt, as "
                         + "a CPU loop that never checks Thread.interrupted() does): interrupting is not enough, a "
                         + "result that arrives after the run ended must be dropped")

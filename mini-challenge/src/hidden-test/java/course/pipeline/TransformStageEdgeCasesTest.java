@@ -1,20 +1,17 @@
 package course.pipeline;
 
-import static course.pipeline.PipelineRig.eventually;
+import static course.pipeline.Waits.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 @Tag("part:B")
 @DisplayName("B. Transform stage (edge cases)")
-@Timeout(value = 5, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class TransformStageEdgeCasesTest {
 
     private PipelineRig rig;
@@ -35,9 +32,9 @@ class TransformStageEdgeCasesTest {
         rig.awaitDownloadsStarted(2);
 
         rig.source.complete(0);
-        PipelineRig.awaitUntil("the test started completing download 0", () -> rig.source.completerOf(0) != null);
+        Waits.eventually("the test started completing download 0", () -> rig.source.completerOf(0) != null);
 
-        eventually().untilAsserted(() -> assertThat(rig.source.completerOf(0).isAlive())
+        eventually(() -> assertThat(rig.source.completerOf(0).isAlive())
                 .as("the thread 'io-0' that completed download 0 is still busy while sample 0's transform waits: "
                         + "the transform (or a wait for it) runs in the download callback. The source's threads "
                         + "must only hand the sample over to the CPU pool")
@@ -58,7 +55,7 @@ class TransformStageEdgeCasesTest {
         assertThat(rig.cpuPool.isShutdown())
                 .as("the CPU pool after the run succeeded: the pipeline owns it and must shut it down when the run ends")
                 .isTrue();
-        eventually().untilAsserted(() -> assertThat(rig.liveCpuThreads())
+        eventually(() -> assertThat(rig.liveCpuThreads())
                 .as("CPU pool threads still alive after the run").isEmpty());
     }
 }

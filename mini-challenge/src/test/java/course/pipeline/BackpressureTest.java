@@ -1,21 +1,18 @@
 package course.pipeline;
 
-import static course.pipeline.PipelineRig.eventually;
-import static course.pipeline.PipelineRig.staysFor200ms;
+import static course.pipeline.Waits.eventually;
+import static course.pipeline.Waits.staysSo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 @Tag("part:E")
 @DisplayName("E. Backpressure: stage 1 stays at most readAhead samples ahead of stage 2")
-@Timeout(value = 5, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class BackpressureTest {
 
     private PipelineRig rig;
@@ -35,8 +32,8 @@ class BackpressureTest {
         rig.source.autoComplete().watchAheadOf(rig.transform);
         rig.run(20);
 
-        PipelineRig.awaitUntil("at least 5 downloads started (downloads complete at once)", () -> rig.source.started() >= 5);
-        staysFor200ms().untilAsserted(() -> assertThat(rig.source.started())
+        Waits.eventually("at least 5 downloads started (downloads complete at once)", () -> rig.source.started() >= 5);
+        staysSo(() -> assertThat(rig.source.started())
                 .as("samples downloaded while stage 2 had finished none (downloads complete at once, transforms are "
                         + "stuck); the read-ahead bound is 5. More means downloads pile up in memory: before starting "
                         + "one, check that started - transformed < readAhead")
@@ -51,16 +48,16 @@ class BackpressureTest {
         rig.source.autoComplete().watchAheadOf(rig.transform);
         CompletableFuture<PipelineReport> run = rig.run(20);
         rig.awaitDownloadsStarted(5);
-        PipelineRig.awaitUntil("a transform started", () -> rig.transform.startedCount() >= 1);
+        Waits.eventually("a transform started", () -> rig.transform.startedCount() >= 1);
 
         int released = rig.transform.releaseOldest();
         rig.awaitTransformFinished(released);
-        eventually().untilAsserted(() -> assertThat(rig.source.started())
+        eventually(() -> assertThat(rig.source.started())
                 .as("downloads started after one transform finished (read-ahead 5): the window moved by one, so "
                         + "one more download should start - is the finished transform counted, and are downloads "
                         + "started again from there?")
                 .isEqualTo(6));
-        staysFor200ms().untilAsserted(() -> assertThat(rig.source.started())
+        staysSo(() -> assertThat(rig.source.started())
                 .as("downloads started after exactly one transform finished (read-ahead 5)")
                 .isEqualTo(6));
 

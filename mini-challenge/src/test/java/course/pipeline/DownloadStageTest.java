@@ -1,40 +1,22 @@
 package course.pipeline;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static course.pipeline.PipelineRig.eventually;
-import static course.pipeline.PipelineRig.staysFor200ms;
+import static course.pipeline.Waits.eventually;
+import static course.pipeline.Waits.staysSo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tngtech.archunit.ArchConfiguration;
 import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.Phaser;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 @Tag("part:A")
 @DisplayName("A. Download stage: at most K downloads at once, and no thread ever waits")
-@Timeout(value = 5, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class DownloadStageTest {
 
     private PipelineRig rig;
@@ -53,11 +35,11 @@ class DownloadStageTest {
         rig = new PipelineRig(3, 20, 2, FakeTransform.immediate());
         rig.run(20);
 
-        eventually().untilAsserted(() -> assertThat(rig.source.started())
+        eventually(() -> assertThat(rig.source.started())
                 .as("downloads started after run() while none completed (the limit K is 3): fewer means stage 1 "
                         + "does not start K at once; more means the limit is not checked before each start")
                 .isEqualTo(3));
-        staysFor200ms().untilAsserted(() -> assertThat(rig.source.started())
+        staysSo(() -> assertThat(rig.source.started())
                 .as("downloads started while none completed; the limit K is 3 - did you start every download up front?")
                 .isEqualTo(3));
     }
@@ -71,11 +53,11 @@ class DownloadStageTest {
         rig.awaitDownloadsStarted(3);
 
         rig.source.complete(1);
-        eventually().untilAsserted(() -> assertThat(rig.source.started())
+        eventually(() -> assertThat(rig.source.started())
                 .as("downloads started after one of the first 3 completed: the free slot should be refilled at once "
                         + "(start the next download from the completion callback)")
                 .isEqualTo(4));
-        staysFor200ms().untilAsserted(() -> assertThat(rig.source.started())
+        staysSo(() -> assertThat(rig.source.started())
                 .as("downloads started after exactly one completed (limit 3): one slot freed, so one more may start")
                 .isEqualTo(4));
 
@@ -107,7 +89,7 @@ class DownloadStageTest {
                         + "(a join()/get() or a blocking acquire). Stage 1 must return a future at once and react to completions")
                 .succeedsWithin(Duration.ofSeconds(3));
         assertThat(call.join()).as("the future run() returned, while no download has completed yet").isNotDone();
-        eventually().untilAsserted(() -> assertThat(rig.source.started())
+        eventually(() -> assertThat(rig.source.started())
                 .as("downloads started by the time run() returned").isEqualTo(3));
     }
 
@@ -120,52 +102,7 @@ class DownloadStageTest {
         rig.source.autoComplete();
         assertThat(rig.run(3)).as("a small run whose downloads all complete").succeedsWithin(Duration.ofSeconds(3));
 
-        NO_BLOCKING_CALLS.check(pipelineClasses());
-    }
-
-    /**
-     * The classes of the pipeline's own code (main code, not tests), wherever they were compiled to.
-     * JDK classes they use are not imported (that is slow); {@link #A_BLOCKING_CALL} looks them up by name.
-     */
-    private static JavaClasses pipelineClasses() {
-        return ArchConfiguration.withThreadLocalScope(configuration -> {
-            configuration.setResolveMissingDependenciesFromClassPath(false);
-            return new ClassFileImporter()
-                    .withImportOption(location -> location.contains("/course/pipeline/"))
-                    .importUrl(Pipeline.class.getProtectionDomain().getCodeSource().getLocation());
-        });
-    }
-
-    private static final Map<Class<?>, Set<String>> BLOCKING = Map.ofEntries(
-            Map.entry(Thread.class, Set.of("sleep", "join")),
-            Map.entry(TimeUnit.class, Set.of("sleep", "timedJoin", "timedWait")),
-            Map.entry(Object.class, Set.of("wait")),
-            Map.entry(Future.class, Set.of("get")),
-            Map.entry(CompletableFuture.class, Set.of("join", "get")),
-            Map.entry(Semaphore.class, Set.of("acquire", "acquireUninterruptibly")),
-            Map.entry(BlockingQueue.class, Set.of("take", "put")),
-            Map.entry(CountDownLatch.class, Set.of("await")),
-            Map.entry(CyclicBarrier.class, Set.of("await")),
-            Map.entry(Phaser.class, Set.of("awaitAdvance", "awaitAdvanceInterruptibly", "arriveAndAwaitAdvance")),
-            Map.entry(Condition.class, Set.of("await", "awaitNanos", "awaitUninterruptibly", "awaitUntil")),
-            Map.entry(LockSupport.class, Set.of("park", "parkNanos", "parkUntil")),
-            Map.entry(ExecutorService.class, Set.of("awaitTermination", "close", "invokeAll", "invokeAny")));
-
-    private static final DescribedPredicate<JavaAccess<?>> A_BLOCKING_CALL = DescribedPredicate.describe(
-            "a method that parks the calling thread (sleep, join, get, acquire, take/put, await, wait, park, "
-                    + "awaitTermination, close of an executor)",
-            access -> {
-                Class<?> owner = loadedOrNull(access.getTargetOwner().getName());
-                return owner != null && BLOCKING.entrySet().stream().anyMatch(entry ->
-                        entry.getValue().contains(access.getName()) && entry.getKey().isAssignableFrom(owner));
-            });
-
-    private static Class<?> loadedOrNull(String className) {
-        try {
-            return Class.forName(className, false, DownloadStageTest.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            return null;
-        }
+        NO_BLOCKING_CALLS.check(BlockingCalls.importPackageOf(Pipeline.class));
     }
 
     private static final DescribedPredicate<JavaClass> A_PROGRAM = DescribedPredicate.describe(
@@ -180,7 +117,7 @@ class DownloadStageTest {
     private static final ArchRule NO_BLOCKING_CALLS = noClasses()
             .that().resideInAPackage("course.pipeline")
             .and(DescribedPredicate.not(A_PROGRAM))
-            .should().accessTargetWhere(A_BLOCKING_CALL)
+            .should().accessTargetWhere(BlockingCalls.A_BLOCKING_CALL)
             .because("the pipeline runs on other people's threads (the source's completion threads, the CPU pool) "
                     + "and must never park one: a thread waiting for a download or for a free slot is exactly what "
                     + "the asynchronous source saves you. React instead of waiting: start the next download from "

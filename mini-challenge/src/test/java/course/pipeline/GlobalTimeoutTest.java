@@ -1,22 +1,19 @@
 package course.pipeline;
 
-import static course.pipeline.PipelineRig.eventually;
-import static course.pipeline.PipelineRig.staysFor200ms;
+import static course.pipeline.Waits.eventually;
+import static course.pipeline.Waits.staysSo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 @Tag("part:F")
 @DisplayName("F. One global timeout: when it fires, both stages stop")
-@Timeout(value = 5, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class GlobalTimeoutTest {
 
     private PipelineRig rig;
@@ -47,11 +44,11 @@ class GlobalTimeoutTest {
                 .havingCause()
                 .isInstanceOf(PipelineTimeoutException.class)
                 .withMessageContaining("0 of 20");
-        eventually().untilAsserted(() -> assertThat(rig.source.cancelled())
+        eventually(() -> assertThat(rig.source.cancelled())
                 .as("downloads cancelled after the timeout (4 were in flight): cancel the futures the source returned, "
                         + "or they keep running for nothing")
                 .isEqualTo(4));
-        staysFor200ms().untilAsserted(() -> assertThat(rig.source.started())
+        staysSo(() -> assertThat(rig.source.started())
                 .as("downloads started in all, 4 before the timeout: none may start after it")
                 .isEqualTo(4));
         assertThat(rig.cpuPool.isShutdown())
@@ -71,7 +68,7 @@ class GlobalTimeoutTest {
         rig.awaitTransformsStarted(2);
         rig.transform.release(0);
         rig.awaitTransformFinished(0);
-        PipelineRig.awaitUntil("download 2 started once transform 0 had finished", () -> rig.source.wasStarted(2));
+        Waits.eventually("download 2 started once transform 0 had finished", () -> rig.source.wasStarted(2));
 
         rig.timer.fire();
 
@@ -83,16 +80,16 @@ class GlobalTimeoutTest {
                 .as("emitted count in the timeout error; the consumer had received %d result(s)", emitted)
                 .isEqualTo(emitted);
         assertThat(error).hasMessageContaining(emitted + " of 6");
-        eventually().untilAsserted(() -> assertThat(rig.source.isCancelled(2))
+        eventually(() -> assertThat(rig.source.isCancelled(2))
                 .as("download 2, in flight when the timeout fired, was cancelled").isTrue());
 
         rig.transform.release(1); // if the timeout did not interrupt it, it finishes now
-        staysFor200ms().untilAsserted(() -> assertThat(rig.received())
+        staysSo(() -> assertThat(rig.received())
                 .as("results received after the timeout fired: sample 1's transform was still running; its result "
                         + "must be discarded (or the transform interrupted), not emitted after the run failed")
                 .hasSize(emitted));
         assertThat(rig.cpuPool.isShutdown()).as("the CPU pool is shut down after the timeout").isTrue();
-        eventually().untilAsserted(() -> assertThat(rig.liveCpuThreads())
+        eventually(() -> assertThat(rig.liveCpuThreads())
                 .as("CPU pool threads still alive after the timeout (their work was interrupted or released)")
                 .isEmpty());
     }

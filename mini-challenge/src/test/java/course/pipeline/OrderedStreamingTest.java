@@ -1,23 +1,20 @@
 package course.pipeline;
 
-import static course.pipeline.PipelineRig.eventually;
-import static course.pipeline.PipelineRig.staysFor200ms;
+import static course.pipeline.Waits.eventually;
+import static course.pipeline.Waits.staysSo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 @Tag("part:D")
 @DisplayName("D. Ordered streaming: results in input order, each as soon as its turn comes")
-@Timeout(value = 5, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class OrderedStreamingTest {
 
     private PipelineRig rig;
@@ -67,20 +64,20 @@ class OrderedStreamingTest {
         rig.awaitTransformsStarted(4);
 
         rig.transform.release(0);
-        eventually().untilAsserted(() -> assertThat(rig.receivedIds())
+        eventually(() -> assertThat(rig.receivedIds())
                 .as("results received after sample 0's transform finished, while 1-3 are still being transformed: "
                         + "result 0's turn has come, so it should be emitted now, not when the whole run ends")
                 .containsExactly(0));
 
         rig.transform.release(2);
         rig.awaitTransformFinished(2);
-        staysFor200ms().untilAsserted(() -> assertThat(rig.receivedIds())
+        staysSo(() -> assertThat(rig.receivedIds())
                 .as("results received after sample 2 finished but sample 1 had not: result 2 must wait for result 1 "
                         + "(emitting in completion order breaks input order)")
                 .containsExactly(0));
 
         rig.transform.release(1);
-        eventually().untilAsserted(() -> assertThat(rig.receivedIds())
+        eventually(() -> assertThat(rig.receivedIds())
                 .as("results received once sample 1 finished too: 1 and then the waiting 2 should be emitted at once")
                 .containsExactly(0, 1, 2));
 

@@ -1,7 +1,7 @@
 package course.pipeline;
 
+import static course.pipeline.Waits.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,9 +13,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import org.awaitility.core.ConditionFactory;
 
 /**
  * One pipeline wired to fakes: a {@link FakeSource}, a {@link FakeTransform}, a CPU pool whose
@@ -86,7 +84,7 @@ final class PipelineRig implements AutoCloseable {
      * there.)
      */
     void awaitSettled() {
-        awaitUntil("the pipeline to settle: download callbacks returned and the CPU pool idle apart from transforms "
+        eventually("the pipeline settled: download callbacks returned and the CPU pool idle apart from transforms "
                 + "waiting for the test. A callback that waits for something blocks a thread it does not own",
                 () -> source.completers().stream().allMatch(thread -> !thread.isAlive() || transform.isHeldAtGate(thread))
                         && cpuPool.getQueue().isEmpty()
@@ -120,7 +118,7 @@ final class PipelineRig implements AutoCloseable {
 
     /** Waits until {@code expected} downloads have started. */
     void awaitDownloadsStarted(int expected) {
-        eventually().untilAsserted(() -> assertThat(source.started())
+        eventually(() -> assertThat(source.started())
                 .as("downloads started (limit K = %d, read-ahead %d); ids started: %s. Fewer than %d: start downloads "
                         + "in run() and again from each completion. More: check both limits before each start",
                         settings.maxConcurrentDownloads(), settings.readAhead(), source.startedIds(), expected)
@@ -129,7 +127,7 @@ final class PipelineRig implements AutoCloseable {
 
     /** Waits until the transform of sample {@code id} has started. */
     void awaitTransformStarted(int id) {
-        eventually().untilAsserted(() -> assertThat(transform.hasStarted(id))
+        eventually(() -> assertThat(transform.hasStarted(id))
                 .as("sample %d has arrived, but its transform has not started (transforms started: %s): hand each "
                         + "sample to the CPU pool as soon as its download completes", id, transform.startedIds())
                 .isTrue());
@@ -137,7 +135,7 @@ final class PipelineRig implements AutoCloseable {
 
     /** Waits until {@code expected} transforms have started. */
     void awaitTransformsStarted(int expected) {
-        eventually().untilAsserted(() -> assertThat(transform.startedCount())
+        eventually(() -> assertThat(transform.startedCount())
                 .as("transforms started (samples %s), with %d samples arrived and a pool of %d threads: hand each "
                         + "sample to the CPU pool as soon as its download completes",
                         transform.startedIds(), expected, cpuPool.getMaximumPoolSize())
@@ -146,24 +144,9 @@ final class PipelineRig implements AutoCloseable {
 
     /** Waits until the transform of sample {@code id}, released by the test, has returned. */
     void awaitTransformFinished(int id) {
-        eventually().untilAsserted(() -> assertThat(transform.hasFinished(id))
+        eventually(() -> assertThat(transform.hasFinished(id))
                 .as("sample %d's transform returned after the test released it (transforms started: %s)",
                         id, transform.startedIds())
                 .isTrue());
-    }
-
-    /** Waits until {@code condition} holds; {@code what} says what the test waits for, if it never does. */
-    static void awaitUntil(String what, BooleanSupplier condition) {
-        eventually().alias(what).until(condition::getAsBoolean);
-    }
-
-    /** "Eventually": polls every 10 ms for up to 3 s. */
-    static ConditionFactory eventually() {
-        return await().atMost(Duration.ofSeconds(3)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10));
-    }
-
-    /** "Stays so": the condition must hold for 200 ms without a break. */
-    static ConditionFactory staysFor200ms() {
-        return await().during(Duration.ofMillis(200)).atMost(Duration.ofMillis(1500)).pollInterval(Duration.ofMillis(10));
     }
 }

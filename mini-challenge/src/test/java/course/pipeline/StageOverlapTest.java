@@ -1,20 +1,17 @@
 package course.pipeline;
 
-import static course.pipeline.PipelineRig.eventually;
+import static course.pipeline.Waits.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 @Tag("part:C")
 @DisplayName("C. The stages overlap: a sample is transformed as soon as it has arrived")
-@Timeout(value = 5, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class StageOverlapTest {
 
     private PipelineRig rig;
@@ -36,7 +33,7 @@ class StageOverlapTest {
 
         rig.source.complete(0);
 
-        eventually().untilAsserted(() -> assertThat(rig.transform.hasStarted(0))
+        eventually(() -> assertThat(rig.transform.hasStarted(0))
                 .as("sample 0 has arrived and downloads 1-3 are still pending, but its transform has not started: "
                         + "stage 2 must start on each sample as soon as it arrives (are you waiting for allOf(...) "
                         + "of the downloads first?)")
@@ -57,7 +54,7 @@ class StageOverlapTest {
         rig.source.autoComplete();
         rig.source.completeAllStarted();
 
-        eventually().untilAsserted(() -> assertThat(rig.source.started())
+        eventually(() -> assertThat(rig.source.started())
                 .as("downloads started while sample 0's transform was still busy (6 samples, read-ahead 6): "
                         + "stage 1 should keep downloading - is the next download chained after the previous "
                         + "sample's transform?")

@@ -3,6 +3,8 @@ package course.grader.cli;
 import course.grader.teacher.Verification;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,10 +29,16 @@ final class VerifyCommand extends TeacherCommand {
             + " loses exactly its parts every time (a race fixture: in at least 19 of 20)")
     int repeat;
 
+    @Option(names = "--module", paramLabel = "NAME", description = "verify only these modules (their solutions, stubs, fixtures)")
+    List<String> modules = new ArrayList<>();
+
+    @Option(names = "--fixtures-only", description = "grade only the solutions, stubs and fixtures: no export, batch or Gradescope check")
+    boolean fixturesOnly;
+
     @Override
     public Integer call() throws IOException {
         Path outDir = (out == null ? root().resolve("target/verify") : out).toAbsolutePath().normalize();
-        int failures = new Verification(root(), new Verification.Options(outDir, jobs.atLeastOne(), !noBuild, !noGradescope, Math.max(0, repeat)),
+        int failures = new Verification(root(), new Verification.Options(outDir, jobs.atLeastOne(), !noBuild, !noGradescope, Math.max(0, repeat), modules, fixturesOnly),
                 System.out).run();
         if (failures > 0) {
             System.err.println("verify: " + failures + " check(s) failed: the assignment is not sound yet (details above and in "

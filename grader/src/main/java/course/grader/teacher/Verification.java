@@ -33,10 +33,13 @@ import java.util.concurrent.Future;
 public final class Verification {
 
     /**
-     * How to verify: the output folder, gradings at once, the checks to skip, and how many more
-     * times to grade each known-wrong fixture ({@code repeat}, 0 in CI: each is graded once).
+     * How to verify: the output folder, gradings at once, the checks to skip, how many more times to
+     * grade each known-wrong fixture ({@code repeat}, 0 in CI: each is graded once), the modules
+     * (empty: all), and whether to grade only the solutions, stubs and fixtures ({@code fixturesOnly}:
+     * no export, batch or Gradescope check).
      */
-    public record Options(Path outDir, int jobs, boolean build, boolean gradescope, int repeat) {
+    public record Options(Path outDir, int jobs, boolean build, boolean gradescope, int repeat, List<String> modules,
+                          boolean fixturesOnly) {
     }
 
     private final Path root;
@@ -60,16 +63,18 @@ public final class Verification {
         Path out = options.outDir();
         FileTree.deleteRecursively(out);
         Files.createDirectories(out);
-        List<VerifyCase> cases = VerifyCase.graded(root, out.resolve("fixtures"));
+        List<VerifyCase> cases = VerifyCase.graded(root, out.resolve("fixtures"), options.modules());
         console.printf("verify: %d cases (solutions, stubs, known-wrong fixtures), %d at once%n", cases.size(), options.jobs());
         Map<String, Results> first = gradeAll(cases, out.resolve("runs"));
         cases.forEach(c -> checks.check(c, first.get(c.id())));
         reportFixtureCost(cases, first);
         log.lap("grading", start);
-        checkExport(out.resolve("export"));
-        Path submissions = asSubmissions(cases, first, out);
-        if (options.gradescope()) {
-            checkGradescope(submissions.resolve("solutions"), out);
+        if (!options.fixturesOnly()) {
+            checkExport(out.resolve("export"));
+            Path submissions = asSubmissions(cases, first, out);
+            if (options.gradescope()) {
+                checkGradescope(submissions.resolve("solutions"), out);
+            }
         }
         if (options.repeat() > 0) {
             repeatFixtures(cases, first, out.resolve("repeats"));
@@ -134,7 +139,8 @@ public final class Verification {
         // the module the solutions grade fastest stands beside each crash, to show it does not notice
         String bystander = first.get("solutions").modules().stream()
                 .min(java.util.Comparator.comparingDouble(Results.ModuleResult::seconds)).map(Results.ModuleResult::name).orElse("");
-        List<VerifyCase> crashes = VerifyCase.crashes(root, out.resolve("fixtures"), bystander);
+        List<VerifyCase> crashes = VerifyCase.crashes(root, out.resolve("fixtures"), bystander).stream()
+                .filter(c -> options.modules().isEmpty() || options.modules().contains(c.module())).toList();
         List<VerifyCase> all = new ArrayList<>(repeated);
         all.addAll(crashes);
         Batch batch = new Batch(root, options.jobs(), GradeRequest.DEFAULT_TIME_LIMIT, true,

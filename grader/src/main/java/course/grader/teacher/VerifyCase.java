@@ -17,12 +17,15 @@ record VerifyCase(String id, List<String> modules, List<Path> overlays, Kind kin
 
     enum Kind { SOLUTIONS, STUBS, FIXTURE, CRASH }
 
-    /** Solutions and stubs of every module, and every checked known-wrong fixture (its sources made in {@code work}). */
-    static List<VerifyCase> graded(Path root, Path work) throws IOException {
+    /**
+     * Solutions and stubs of {@code only} (empty: every module), and every checked known-wrong fixture
+     * of those modules (its sources made in {@code work}).
+     */
+    static List<VerifyCase> graded(Path root, Path work, List<String> only) throws IOException {
         List<VerifyCase> cases = new ArrayList<>();
-        cases.add(new VerifyCase("solutions", List.of(), List.of(), Kind.SOLUTIONS, null));
-        cases.add(new VerifyCase("stubs", List.of(), List.of(), Kind.STUBS, null));
-        List<String> modules = moduleNames(root);
+        cases.add(new VerifyCase("solutions", only, List.of(), Kind.SOLUTIONS, null));
+        cases.add(new VerifyCase("stubs", only, List.of(), Kind.STUBS, null));
+        List<String> modules = moduleNames(root).stream().filter(m -> only.isEmpty() || only.contains(m)).toList();
         for (Fixture fixture : Fixture.knownWrong(root.resolve("grader/src/test/fixtures"))) {
             if (fixture.checked() && modules.contains(fixture.module())) {
                 String id = fixture.module() + "--" + fixture.id();
@@ -57,9 +60,9 @@ record VerifyCase(String id, List<String> modules, List<Path> overlays, Kind kin
         return CourseModule.discover(root).stream().map(CourseModule::name).toList();
     }
 
-    /** The module a fixture or crash is about; null for solutions and stubs (all modules). */
+    /** The module a fixture or crash is about; null for solutions and stubs. */
     String module() {
-        return modules.isEmpty() ? null : modules.get(0);
+        return fixture == null ? null : modules.get(0);
     }
 
     /** The parts a known-wrong or crashing case must lose (and only those). */

@@ -54,6 +54,9 @@ final class GradeCommand implements Callable<Integer> {
     @Mixin
     Options.TimeLimit timeLimit;
 
+    @Mixin
+    Options.RequireSandbox sandbox;
+
     GradeCommand(Path root) {
         this.root = root;
     }
@@ -70,7 +73,7 @@ final class GradeCommand implements Callable<Integer> {
                 .withModules(modules).withHidden(!noHidden).withStudentView(studentView)
                 .withTimeLimit(timeLimit.duration());
         Results results;
-        try (GradingService service = new GradingService()) {
+        try (GradingService service = GradingService.requiringSandbox(sandbox.required)) {
             results = service.grade(request, System.out);
         }
         PrintStream console = System.out;

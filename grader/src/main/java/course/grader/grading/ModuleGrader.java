@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Grades one exercise module: compiles the chosen main sources, takes the module's compiled tests,
@@ -16,16 +18,22 @@ import java.util.List;
  */
 final class ModuleGrader {
 
-    private final ClassPath classPath;
+    private final TestRuntime runtime;
+    private final Sandbox sandbox;
     private final TestBuilds testBuilds;
     private final Duration timeLimit;
     private final boolean withHidden;
+    /** Texts of source files the static gate trusts as they are (the teacher's), or null: no static gate. */
+    private final Set<String> trustedSources;
 
-    ModuleGrader(ClassPath classPath, TestBuilds testBuilds, Duration timeLimit, boolean withHidden) {
-        this.classPath = classPath;
+    ModuleGrader(TestRuntime runtime, Sandbox sandbox, TestBuilds testBuilds, Duration timeLimit, boolean withHidden,
+                 Set<String> trustedSources) {
+        this.runtime = runtime;
+        this.sandbox = sandbox;
         this.testBuilds = testBuilds;
         this.timeLimit = timeLimit;
         this.withHidden = withHidden;
+        this.trustedSources = trustedSources;
     }
 
     /** Grades {@code main} with the tests and rubric of {@code module}; {@code work} is emptied first. */
@@ -34,10 +42,17 @@ final class ModuleGrader {
         FileTree.deleteRecursively(work);
         Files.createDirectories(work);
         Path classes = work.resolve("classes");
-        List<String> errors = JavaCompilation.compile(main.javaFiles(), classPath.libraries(), classes, module.dir().getParent());
+        List<String> errors = JavaCompilation.compile(main.javaFiles(), runtime.libraries(), classes, module.dir().getParent());
         if (!errors.isEmpty()) {
             return Scoring.notGraded(module, "does not compile, so every test scores 0. The compiler says:\n"
                     + String.join("\n", errors), seconds(start));
+        }
+        String refused = CodeGate.outsidePackage(classes, module);
+        if (refused == null && trustedSources != null) {
+            refused = CodeGate.check(classes, unchanged(main, trustedSources), module.rubric().gateAllowed());
+        }
+        if (refused != null) {
+            return Scoring.notGraded(module, refused, seconds(start));
         }
         main.copyResourcesTo(classes);
         boolean mainIsApi = new SourceSet().overlay(module.folder(Folder.MAIN_JAVA), "").javaFiles().equals(main.javaFiles());
@@ -47,8 +62,19 @@ final class ModuleGrader {
                     + " signature the tests use renamed or changed?), so every test scores 0. The compiler says:\n"
                     + String.join("\n", tests.errors()), seconds(start));
         }
-        TestJvm.Outcome run = new TestJvm(classPath, work, timeLimit).run(classes, tests.classes());
-        return new Scoring(module, tests.hiddenClasses(), withHidden).score(run, seconds(start));
+        TestJvm.Outcome run = new TestJvm(runtime, sandbox, work, timeLimit).run(classes, tests.classes());
+        return new Scoring(module, tests, withHidden).score(run, seconds(start));
+    }
+
+    /** The names of the files of {@code main} whose text is one the gate trusts (the teacher's, unchanged). */
+    private static Set<String> unchanged(SourceSet main, Set<String> trustedSources) throws IOException {
+        Set<String> unchanged = new HashSet<>();
+        for (Path file : main.javaFiles()) {
+            if (trustedSources.contains(Files.readString(file).replace("\r\n", "\n"))) {
+                unchanged.add(file.getFileName().toString());
+            }
+        }
+        return unchanged;
     }
 
     static double seconds(long startNanos) {

@@ -39,6 +39,11 @@ final class SourceSet {
         return this;
     }
 
+    /** The file at {@code relative}, or null. */
+    Path get(String relative) {
+        return files.get(relative);
+    }
+
     List<Path> javaFiles() {
         return files.entrySet().stream().filter(e -> e.getKey().endsWith(".java")).map(Map.Entry::getValue).toList();
     }

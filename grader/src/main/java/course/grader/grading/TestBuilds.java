@@ -22,21 +22,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class TestBuilds implements AutoCloseable {
 
-    /** The compiled tests of one module; {@code errors}: the compiler's, when they do not compile. */
-    record TestBuild(Path classes, List<String> errors, Set<String> hiddenClasses) {
+    /**
+     * The compiled tests of one module; {@code errors}: the compiler's, when they do not compile;
+     * {@code hiddenClasses} from the hidden-test sources and {@code catalog} from the compiled
+     * classes, both known before any test runs.
+     */
+    record TestBuild(Path classes, List<String> errors, Set<String> hiddenClasses, TestCatalog catalog,
+                     Set<String> hiddenTexts) {
     }
 
     private record Key(Path module, boolean hidden) {
     }
 
-    private final ClassPath classPath;
+    private final TestRuntime runtime;
     private final Path dir;
     private final Map<Key, Object> locks = new ConcurrentHashMap<>();
     private final Map<Key, TestBuild> builds = new ConcurrentHashMap<>();
     private final AtomicInteger count = new AtomicInteger();
 
-    TestBuilds(ClassPath classPath) {
-        this.classPath = classPath;
+    TestBuilds(TestRuntime runtime) {
+        this.runtime = runtime;
         try {
             this.dir = Files.createTempDirectory("grader-tests");
         } catch (IOException e) {
@@ -65,9 +70,9 @@ final class TestBuilds implements AutoCloseable {
         if (api == null) {
             api = into.resolve("api");
             List<String> errors = JavaCompilation.compile(new SourceSet().overlay(module.folder(Folder.MAIN_JAVA), "").javaFiles(),
-                    classPath.libraries(), api, module.dir().getParent());
+                    runtime.libraries(), api, module.dir().getParent());
             if (!errors.isEmpty()) {
-                return new TestBuild(null, errors, hiddenClasses);
+                return new TestBuild(null, errors, hiddenClasses, null, Set.of());
             }
         }
         SourceSet tests = new SourceSet().overlay(module.folder(Folder.TEST_JAVA), "").overlay(module.folder(Folder.TEST_RESOURCES), "");
@@ -75,13 +80,15 @@ final class TestBuilds implements AutoCloseable {
             tests.overlay(module.folder(Folder.HIDDEN_TEST_JAVA), "").overlay(module.folder(Folder.HIDDEN_TEST_RESOURCES), "");
         }
         Path classes = into.resolve("test-classes"); // ArchUnit recognises this name as tests
-        List<Path> compileClassPath = new ArrayList<>(classPath.libraries());
+        List<Path> compileClassPath = new ArrayList<>(runtime.libraries());
         compileClassPath.add(0, api);
         List<String> errors = JavaCompilation.compile(tests.javaFiles(), compileClassPath, classes, module.dir().getParent());
-        if (errors.isEmpty()) {
-            tests.copyResourcesTo(classes);
+        if (!errors.isEmpty()) {
+            return new TestBuild(null, errors, hiddenClasses, null, Set.of());
         }
-        return new TestBuild(errors.isEmpty() ? classes : null, errors, hiddenClasses);
+        tests.copyResourcesTo(classes);
+        TestCatalog catalog = TestCatalog.read(classes);
+        return new TestBuild(classes, errors, hiddenClasses, catalog, HiddenTexts.of(module, hiddenClasses, catalog));
     }
 
     @Override

@@ -29,13 +29,15 @@ public final class MarkdownSummary {
             details(md, module, teacher);
         }
         md.append(NotUsed.render(results, "- "));
+        md.append("\n<sub>Tests ran in isolation: ").append(results.isolation()).append("</sub>\n");
         return md.toString();
     }
 
     private static void details(StringBuilder md, ModuleResult module, boolean teacher) {
         if (module.problem() != null) {
-            md.append("\n**").append(module.name()).append("**: ").append(Text.firstLine(module.problem())).append("\n```\n")
-                    .append(module.problem().lines().skip(1).limit(12).reduce("", (a, b) -> a + b + "\n")).append("```\n");
+            md.append("\n**").append(module.name()).append("**: ").append(Text.markdown(Text.firstLine(module.problem())))
+                    .append("\n```\n").append(Text.fenced(module.problem().lines().skip(1).limit(12)
+                            .reduce("", (a, b) -> a + b + "\n"))).append("```\n");
         }
         String absent = HiddenTests.absentLine(module);
         if (absent != null) {
@@ -54,9 +56,9 @@ public final class MarkdownSummary {
         md.append("\n<details><summary>").append(module.name()).append(": ").append(failed.size())
                 .append(" failing tests</summary>\n\n");
         for (TestResult t : failed) {
-            md.append("- ").append(t.hidden() ? "[hidden] " : "").append(t.part()).append(": ")
-                    .append(t.displayName()).append(" — ")
-                    .append(Text.abbreviate(Text.firstLine(t.message()).replace("|", "\\|"), 300)).append('\n');
+            md.append("- ").append(t.hidden() ? "\\[hidden\\] " : "").append(t.part()).append(": ")
+                    .append(Text.markdown(t.displayName())).append(" — ")
+                    .append(Text.markdown(Text.abbreviate(Text.firstLine(t.message()), 300))).append('\n');
         }
         md.append("\n</details>\n");
     }

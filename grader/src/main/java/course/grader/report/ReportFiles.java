@@ -9,8 +9,8 @@ import java.nio.file.Path;
 
 /**
  * Every report file of one grading run, all made from the same {@link Results}: {@code scores.txt},
- * {@code summary.md}, {@code summary-teacher.md} (teacher view only), {@code report.json} and
- * Gradescope's {@code results.json}.
+ * {@code summary.md}, {@code summary-teacher.md} (teacher view only), {@code report.json},
+ * Gradescope's {@code results.json} and the JUnit XML of each module.
  */
 public final class ReportFiles {
 
@@ -36,6 +36,7 @@ public final class ReportFiles {
         }
         JSON.writeValue(outDir.resolve(REPORT_JSON).toFile(), shown);
         JSON.writeValue(outDir.resolve("results.json").toFile(), GradescopeResults.of(shown));
+        JUnitXml.writeAll(shown, outDir);
     }
 
     /** Reads a {@code report.json} back. */

@@ -7,10 +7,12 @@ import java.util.List;
  * report, and the typed model of {@code report.json} (written and read back with Jackson, so a
  * renamed field fails to compile rather than silently breaking a reader).
  *
- * @param notUsed in trusted grading, the submission's files that differ from what students were
- *                given but were not used (tests, build files, files outside the exercise's package)
+ * @param notUsed   in trusted grading, the submission's files that differ from what students were
+ *                  given but were not used (tests, build files, files outside the exercise's package)
+ * @param isolation how the tests were kept apart from the grader and the machine (the sandbox used)
  */
-public record Results(String folder, String source, List<ModuleResult> modules, double seconds, List<String> notUsed) {
+public record Results(String folder, String source, List<ModuleResult> modules, double seconds, List<String> notUsed,
+                      String isolation) {
 
     public enum Status { PASSED, FAILED, NOT_RUN }
 
@@ -56,6 +58,6 @@ public record Results(String folder, String source, List<ModuleResult> modules, 
 
     /** The same results with the modules replaced. */
     public Results withModules(List<ModuleResult> replaced) {
-        return new Results(folder, source, replaced, seconds, notUsed);
+        return new Results(folder, source, replaced, seconds, notUsed, isolation);
     }
 }

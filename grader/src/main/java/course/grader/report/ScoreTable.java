@@ -42,6 +42,7 @@ public final class ScoreTable {
         out.append(NotUsed.render(results, ""));
         out.append(String.format("%n%s %s   (%.1f s)%n", bold("TOTAL", colour),
                 score(results.earned(), results.points(), colour), results.seconds()));
+        out.append("Tests ran in isolation: ").append(results.isolation()).append('\n');
         return out.toString();
     }
 

@@ -30,7 +30,8 @@ class ReportWritersTest {
     static Results results() {
         ModuleResult module = new ModuleResult("exercise-99-demo", "Demo", List.of(new PartResult("A", "First", 6, 6),
                 new PartResult("B", "Second", 6.5, 0)), List.of(PASSED, FAILED, HIDDEN), null, List.of(), 1.5);
-        return new Results("f", "s", List.of(module), 2.0, List.of("exercise-99-demo/pom.xml (changed)"));
+        return new Results("f", "s", List.of(module), 2.0, List.of("exercise-99-demo/pom.xml (changed)"),
+                "bubblewrap");
     }
 
     @Test
@@ -64,7 +65,7 @@ class ReportWritersTest {
         ReportFiles.writeAll(results(), teacher, true);
         ReportFiles.writeAll(results(), student, false);
 
-        assertThat(Files.readString(teacher.resolve("summary-teacher.md"))).contains("[hidden] B: handles the secret case");
+        assertThat(Files.readString(teacher.resolve("summary-teacher.md"))).contains("\\[hidden\\] B: handles the secret case");
         assertThat(student.resolve("summary-teacher.md")).doesNotExist();
         for (String file : List.of("scores.txt", "summary.md", "report.json", "results.json")) {
             assertThat(Files.readString(student.resolve(file))).as(file)
@@ -78,7 +79,7 @@ class ReportWritersTest {
     void visibleOnlyScoresSayWhy() {
         ModuleResult module = new ModuleResult("exercise-99-demo", "Demo", List.of(new PartResult("A", "First", 10, 6)),
                 List.of(PASSED), null, List.of(), 0);
-        Results results = new Results("f", "s", List.of(module), 0, List.of());
+        Results results = new Results("f", "s", List.of(module), 0, List.of(), "none");
 
         assertThat(ScoreTable.render(results, false, false)).contains("4 of the 10 points are for hidden tests your teacher runs");
         assertThat(MarkdownSummary.render(results, false)).contains("4 of the 10 points are for hidden tests");

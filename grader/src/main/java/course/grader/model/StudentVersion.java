@@ -27,7 +27,8 @@ public final class StudentVersion {
     /** Folders and files never exported, wherever they are. */
     private static final Set<String> NEVER = Set.of("target", ".git", ".idea", ".vscode", ".settings", ".classpath",
             ".project", "grader-build.log");
-    private static final List<String> ROOT_FILES = List.of("grade", "grade.cmd", ".gitignore", "mvnw", "mvnw.cmd");
+    private static final List<String> ROOT_FILES = List.of("grade", "grade.cmd", ".gitignore", "mvnw", "mvnw.cmd",
+            ".ci/sandbox-setup");
 
     private final Path root;
     private final boolean hiddenTests;
@@ -150,7 +151,8 @@ public final class StudentVersion {
             Path to = target.resolve(path);
             Files.createDirectories(to.getParent());
             Files.write(to, content(path));
-            if (path.equals("grade") || path.equals("mvnw") || copied.containsKey(path) && Files.isExecutable(copied.get(path))) {
+            if (path.equals("grade") || path.equals("mvnw") || path.equals(".ci/sandbox-setup")
+                    || copied.containsKey(path) && Files.isExecutable(copied.get(path))) {
                 FileTree.makeExecutable(to);
             }
         }

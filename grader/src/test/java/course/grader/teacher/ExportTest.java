@@ -38,6 +38,7 @@ class ExportTest {
         assertThat(export.resolve(EX1 + "/src/main/java/course/asyncfetch/BatchFetch.java")).exists();
         assertThat(export.resolve(EX1 + "/src/test/java/course/asyncfetch/BatchFetchTest.java")).exists();
         assertThat(export.resolve("grade")).isExecutable();
+        assertThat(export.resolve(".ci/sandbox-setup")).as("the workflow's sandbox step").isExecutable();
         assertThat(export.resolve(".github/workflows/grade.yml")).exists();
         String pom = Files.readString(export.resolve("pom.xml"));
         assertThat(pom).doesNotContain("<module>solutions</module>").doesNotContain("hidden-test").doesNotContain("MASTER COPY")

@@ -23,7 +23,8 @@ final class HiddenTexts {
     static final int MIN_NAME = 6;
     static final int MIN_LITERAL = 12;
     static final String BLACKED_OUT = "[…]";
-    private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.){" + MIN_LITERAL + ",})\"");
+    /** A string literal on one line (unrolled, so a long one costs no deep recursion). */
+    private static final Pattern LITERAL = Pattern.compile("\"([^\"\\\\\n]*+(?:\\\\.[^\"\\\\\n]*+)*+)\"");
 
     private HiddenTexts() {
     }
@@ -50,6 +51,9 @@ final class HiddenTexts {
             if (file.toString().endsWith(".java")) {
                 Matcher m = LITERAL.matcher(Files.readString(file));
                 while (m.find()) {
+                    if (m.group(1).length() < MIN_LITERAL) {
+                        continue;
+                    }
                     literals.add(m.group(1).replace("\\\"", "\"").replace("\\n", "\n"));
                 }
             }

@@ -3,6 +3,7 @@ package course.grader.grading;
 import course.grader.files.FileTree;
 import course.grader.model.CourseModule;
 import course.grader.model.CourseModule.Folder;
+import course.grader.report.Results;
 import course.grader.report.Results.ModuleResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -62,8 +63,19 @@ final class ModuleGrader {
                     + " signature the tests use renamed or changed?), so every test scores 0. The compiler says:\n"
                     + String.join("\n", tests.errors()), seconds(start));
         }
-        TestJvm.Outcome run = new TestJvm(runtime, sandbox, work, timeLimit).run(classes, tests.classes());
-        return new Scoring(module, tests, withHidden).score(run, seconds(start));
+        TestJvm jvm = new TestJvm(runtime, sandbox, work, timeLimit);
+        ModuleResult result = new Scoring(module, tests, withHidden).score(jvm.run(classes, tests.classes()), seconds(start));
+        return tests.own() == null ? result : withOwnTests(result, tests.own(), jvm, classes, tests.classes());
+    }
+
+    /** The student's own tests run too, after the course's, and are reported apart: they never count. */
+    private static ModuleResult withOwnTests(ModuleResult result, TestBuilds.OwnTestBuild own, TestJvm jvm, Path classes,
+                                             Path courseTests) throws IOException {
+        Results.OwnTests outcome = own.classes() == null
+                ? new Results.OwnTests(0, 0, List.of(), "your own tests do not compile:\n" + String.join("\n", own.errors()))
+                : Scoring.ownTests(jvm.run(classes, own.classes(), List.of(courseTests), "own-tests-scratch"));
+        return new ModuleResult(result.name(), result.title(), result.parts(), result.tests(), result.problem(),
+                result.rubricErrors(), result.seconds(), outcome);
     }
 
     /** The names of the files of {@code main} whose text is one the gate trusts (the teacher's, unchanged). */

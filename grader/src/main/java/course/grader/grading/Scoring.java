@@ -3,6 +3,7 @@ package course.grader.grading;
 import course.grader.model.CourseModule;
 import course.grader.model.Points;
 import course.grader.model.Rubric;
+import course.grader.report.Results;
 import course.grader.report.Results.ModuleResult;
 import course.grader.report.Results.PartResult;
 import course.grader.report.Results.Status;
@@ -53,7 +54,7 @@ final class Scoring {
             parts.add(new PartResult(part.id(), part.title(), part.points(), ofPart.stream().mapToDouble(TestResult::earned).sum()));
         }
         return new ModuleResult(module.name(), module.rubric().title(), parts, results,
-                capped(HiddenTexts.blackOut(run.problem(), hiddenTexts)), List.copyOf(rubricErrors), seconds);
+                capped(HiddenTexts.blackOut(run.problem(), hiddenTexts)), List.copyOf(rubricErrors), seconds, null);
     }
 
     private TestResult result(Declared test, TestJvm.Outcome run) {
@@ -86,6 +87,14 @@ final class Scoring {
         }
     }
 
+    /** The outcome of a student's own tests (run, never scored). */
+    static Results.OwnTests ownTests(TestJvm.Outcome run) {
+        List<String> failing = run.tests().stream().filter(t -> run.status().get(t.id()) != Status.PASSED)
+                .map(Declared::displayName).toList();
+        return new Results.OwnTests(run.tests().size() - failing.size(), failing.size(), failing.stream().limit(3).toList(),
+                run.problem());
+    }
+
     /** A message as long as any teaching message needs; the rest (a huge exception text, say) is cut. */
     private static String capped(String message) {
         return message == null || message.length() <= MAX_MESSAGE ? message
@@ -100,6 +109,6 @@ final class Scoring {
     static ModuleResult notGraded(CourseModule module, String problem, double seconds) {
         List<PartResult> parts = module.rubric().parts().values().stream()
                 .map(p -> new PartResult(p.id(), p.title(), p.points(), 0)).toList();
-        return new ModuleResult(module.name(), module.rubric().title(), parts, List.of(), problem, List.of(), seconds);
+        return new ModuleResult(module.name(), module.rubric().title(), parts, List.of(), problem, List.of(), seconds, null);
     }
 }

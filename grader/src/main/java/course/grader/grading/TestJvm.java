@@ -41,15 +41,27 @@ record TestJvm(TestRuntime runtime, Sandbox sandbox, Path work, Duration timeLim
     static final Duration EXIT_GRACE = Duration.ofSeconds(2);
 
     Outcome run(Path classes, Path testClasses) throws IOException {
-        Path scratch = Files.createDirectories(work.resolve("scratch"));
+        return run(classes, testClasses, List.of(), "scratch");
+    }
+
+    /**
+     * Runs the tests found in {@code testClasses} ({@code alsoOnClassPath}: tests they use, such as
+     * the course's fakes for a student's own tests), with a scratch folder of the given name.
+     */
+    Outcome run(Path classes, Path testClasses, List<Path> alsoOnClassPath, String scratchName) throws IOException {
+        Path scratch = Files.createDirectories(work.resolve(scratchName));
+        List<Path> tests = new ArrayList<>(List.of(testClasses));
+        tests.addAll(alsoOnClassPath);
         byte[] key = EventProtocol.newKey();
         Progress progress = new Progress();
         long deadline = System.nanoTime() + timeLimit.toNanos();
         for (int attempt = 0; ; attempt++) {
             progress.settledAtStart = progress.settled.size();
             Path events = scratch.resolve("events-" + attempt + ".txt");
-            List<String> command = sandbox.wrap(command(events, testClasses, classes, attempt == 0 ? null : progress.settled),
-                    scratch, List.of(runtime.dir(), testClasses, classes), runtime.java());
+            List<Path> readOnly = new ArrayList<>(List.of(runtime.dir(), classes));
+            readOnly.addAll(tests);
+            List<String> command = sandbox.wrap(command(events, tests, classes, attempt == 0 ? null : progress.settled),
+                    scratch, readOnly, runtime.java());
             Exit exit = runOnce(command, scratch, events, key, deadline);
             RunEvents seen = RunEvents.read(events, key);
             progress.record(seen, attempt == 0);
@@ -156,11 +168,11 @@ record TestJvm(TestRuntime runtime, Sandbox sandbox, Path work, Duration timeLim
     }
 
     /** The child JVM's command; a restart ({@code skip} not null) names the tests already settled. */
-    private List<String> command(Path events, Path testClasses, Path classes, Set<String> skip) {
+    private List<String> command(Path events, List<Path> tests, Path classes, Set<String> skip) {
         List<String> command = new ArrayList<>(List.of(
                 runtime.java().toString(), "-Xmx512m", "-Xss1m", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
-                "-cp", runtime.classPath(testClasses, classes),
-                TestRunner.class.getName(), events.toString(), testClasses.toString()));
+                "-cp", runtime.classPath(tests, classes),
+                TestRunner.class.getName(), events.toString(), tests.get(0).toString()));
         if (skip != null) {
             command.addAll(skip);
             if (skip.isEmpty()) {

@@ -98,10 +98,10 @@ final class TestRuntime implements AutoCloseable {
      * The test JVM's class path: the runner and the libraries first, then the tests, and the code
      * under test last, so that no class of the code under test can stand in for one of theirs.
      */
-    String classPath(Path testClasses, Path codeUnderTest) {
+    String classPath(List<Path> testClasses, Path codeUnderTest) {
         List<String> entries = new ArrayList<>(List.of(runner.toString()));
         libraries.forEach(jar -> entries.add(jar.toString()));
-        entries.add(testClasses.toString());
+        testClasses.forEach(tests -> entries.add(tests.toString()));
         entries.add(codeUnderTest.toString());
         return String.join(File.pathSeparator, entries);
     }

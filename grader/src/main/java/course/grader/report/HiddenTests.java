@@ -26,7 +26,7 @@ public final class HiddenTests {
         AtomicInteger n = new AtomicInteger();
         return new ModuleResult(module.name(), module.title(), module.parts(), module.tests().stream()
                 .map(t -> t.hidden() ? anonymous(t, n.incrementAndGet()) : shortened(t)).toList(),
-                module.problem(), module.rubricErrors(), module.seconds());
+                module.problem(), module.rubricErrors(), module.seconds(), module.ownTests());
     }
 
     private static TestResult shortened(TestResult t) {

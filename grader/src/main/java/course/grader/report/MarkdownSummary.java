@@ -43,6 +43,10 @@ public final class MarkdownSummary {
         if (absent != null) {
             md.append("\n").append(module.name()).append(": ").append(absent).append('\n');
         }
+        if (module.ownTests() != null) {
+            md.append("\n").append(module.name()).append(": ").append(Text.markdown(ScoreTable.ownTests(module.ownTests())))
+                    .append('\n');
+        }
         HiddenTests.Tally hidden = HiddenTests.Tally.of(module);
         if (!teacher && hidden.count() > 0) {
             md.append("\n").append(module.name()).append(": hidden tests: ").append(hidden.count()).append(" (")

@@ -34,11 +34,19 @@ public record Results(String folder, String source, List<ModuleResult> modules, 
     }
 
     /**
+     * A student's own tests (in their copy of the course): run, never scored. {@code failing}: the
+     * display names of the first few that failed; {@code problem}: why they could not run, or null.
+     */
+    public record OwnTests(int passed, int failed, List<String> failing, String problem) {
+    }
+
+    /**
      * One module's outcome. {@code problem} says why it could not be graded normally (compile
-     * errors, a crash, a time-out); {@code rubricErrors} are mistakes in the assignment itself.
+     * errors, a crash, a time-out); {@code rubricErrors} are mistakes in the assignment itself;
+     * {@code ownTests}, the student's own tests where there are any (else null).
      */
     public record ModuleResult(String name, String title, List<PartResult> parts, List<TestResult> tests,
-                               String problem, List<String> rubricErrors, double seconds) {
+                               String problem, List<String> rubricErrors, double seconds, OwnTests ownTests) {
         public double points() {
             return parts.stream().mapToDouble(PartResult::points).sum();
         }

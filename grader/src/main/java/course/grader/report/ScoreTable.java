@@ -33,6 +33,9 @@ public final class ScoreTable {
             if (absent != null) {
                 out.append("  ").append(absent).append('\n');
             }
+            if (module.ownTests() != null) {
+                out.append("  ").append(ownTests(module.ownTests())).append('\n');
+            }
             HiddenTests.Tally hidden = HiddenTests.Tally.of(module);
             if (hidden.count() > 0 && !teacher) {
                 out.append(String.format("  hidden tests: %d (%s points), their details are shown to your teacher only%n",
@@ -62,6 +65,15 @@ public final class ScoreTable {
                 out.append("      ").append(Text.abbreviate(firstLine, 200)).append('\n');
             }
         }
+    }
+
+    /** "your own tests: 5 passed, 1 failed (not scored)", with the first failing ones named. */
+    static String ownTests(Results.OwnTests own) {
+        if (own.problem() != null) {
+            return "your own tests (not scored): " + Text.firstLine(own.problem());
+        }
+        return "your own tests: " + own.passed() + " passed, " + own.failed() + " failed (not scored)"
+                + (own.failing().isEmpty() ? "" : "; failing: " + String.join("; ", own.failing()));
     }
 
     private static String score(double earned, double points, boolean colour) {

@@ -29,7 +29,7 @@ class ReportWritersTest {
 
     static Results results() {
         ModuleResult module = new ModuleResult("exercise-99-demo", "Demo", List.of(new PartResult("A", "First", 6, 6),
-                new PartResult("B", "Second", 6.5, 0)), List.of(PASSED, FAILED, HIDDEN), null, List.of(), 1.5);
+                new PartResult("B", "Second", 6.5, 0)), List.of(PASSED, FAILED, HIDDEN), null, List.of(), 1.5, null);
         return new Results("f", "s", List.of(module), 2.0, List.of("exercise-99-demo/pom.xml (changed)"),
                 "bubblewrap");
     }
@@ -78,7 +78,7 @@ class ReportWritersTest {
     @DisplayName("a student's copy, without hidden tests, says which points only the hidden tests can earn")
     void visibleOnlyScoresSayWhy() {
         ModuleResult module = new ModuleResult("exercise-99-demo", "Demo", List.of(new PartResult("A", "First", 10, 6)),
-                List.of(PASSED), null, List.of(), 0);
+                List.of(PASSED), null, List.of(), 0, null);
         Results results = new Results("f", "s", List.of(module), 0, List.of(), "none");
 
         assertThat(ScoreTable.render(results, false, false)).contains("4 of the 10 points are for hidden tests your teacher runs");

@@ -5,6 +5,7 @@ import course.grader.grading.GradingService;
 import course.grader.model.CourseModule;
 import course.grader.model.Points;
 import course.grader.report.NextStep;
+import course.grader.report.ReportFiles;
 import course.grader.report.Results;
 import course.grader.report.ScoreTable;
 import java.io.IOException;
@@ -44,6 +45,9 @@ final class GradeCommand implements Callable<Integer> {
 
     @Option(names = "--watch", description = "grade again whenever a source file changes (Ctrl-C ends it)")
     boolean watch;
+
+    @Option(names = "--open", description = "open report.html (the score, every test, the failing tests' timelines) in a browser")
+    boolean open;
 
     @Option(names = "--solutions", description = "grade the reference solutions instead of the exercise modules' own code (master copy)")
     boolean solutions;
@@ -85,6 +89,9 @@ final class GradeCommand implements Callable<Integer> {
                 .withTimeLimit(timeLimit.duration());
         try (GradingService service = GradingService.requiringSandbox(sandbox.required)) {
             int status = gradeOnce(service, request);
+            if (open) {
+                Browser.open(request.outDir().resolve(ReportFiles.REPORT_HTML));
+            }
             if (!watch) {
                 return status;
             }

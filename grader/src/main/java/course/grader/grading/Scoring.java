@@ -8,6 +8,7 @@ import course.grader.report.Results.ModuleResult;
 import course.grader.report.Results.PartResult;
 import course.grader.report.Results.Status;
 import course.grader.report.Results.TestResult;
+import course.grader.report.Timeline;
 import course.grader.runner.EventProtocol.Declared;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +71,8 @@ final class Scoring {
         String message = run.messages().getOrDefault(test.id(), status == Status.NOT_RUN ? "not run" : "");
         boolean hidden = hiddenClasses.contains(test.className().split("\\$")[0]);
         return new TestResult(test.id(), test.className(), test.method(), test.displayName(), part, points(tags, where),
-                hidden, status, capped(hidden ? message : HiddenTexts.blackOut(message, hiddenTexts)));
+                hidden, status, capped(hidden ? message : HiddenTexts.blackOut(message, hiddenTexts)),
+                status == Status.FAILED ? Timeline.parse(run.timelines().getOrDefault(test.id(), "")).orElse(null) : null);
     }
 
     private double points(Set<String> tags, String where) {

@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
 record TestJvm(TestRuntime runtime, Sandbox sandbox, Path work, Duration timeLimit) {
 
     /** What the runs found: the tests declared, each one's status and message, and why the run stopped early (or null). */
-    record Outcome(List<Declared> tests, Map<String, Status> status, Map<String, String> messages, String problem) {
+    record Outcome(List<Declared> tests, Map<String, Status> status, Map<String, String> messages,
+                   Map<String, String> timelines, String problem) {
     }
 
     /** How one JVM ended: its exit code, or out of time, or stuck shutting down (killed after {@link #EXIT_GRACE}). */
@@ -120,6 +121,7 @@ record TestJvm(TestRuntime runtime, Sandbox sandbox, Path work, Duration timeLim
         final List<Declared> declared = new ArrayList<>();
         final Map<String, Status> status = new LinkedHashMap<>();
         final Map<String, String> messages = new LinkedHashMap<>();
+        final Map<String, String> timelines = new LinkedHashMap<>();
         final Set<String> settled = new LinkedHashSet<>();
         int settledAtStart;
 
@@ -128,6 +130,7 @@ record TestJvm(TestRuntime runtime, Sandbox sandbox, Path work, Duration timeLim
                 declared.addAll(seen.declared());
             }
             seen.ended().forEach((id, end) -> settle(id, end.successful() ? Status.PASSED : Status.FAILED, end.message()));
+            timelines.putAll(seen.timelines());
         }
 
         void settle(String id, Status result, String message) {
@@ -163,7 +166,7 @@ record TestJvm(TestRuntime runtime, Sandbox sandbox, Path work, Duration timeLim
         }
 
         Outcome outcome(String problem) {
-            return new Outcome(declared, status, messages, problem);
+            return new Outcome(declared, status, messages, timelines, problem);
         }
     }
 

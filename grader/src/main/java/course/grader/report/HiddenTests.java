@@ -31,12 +31,12 @@ public final class HiddenTests {
 
     private static TestResult shortened(TestResult t) {
         return t.message().length() <= STUDENT_MESSAGE ? t : new TestResult(t.id(), t.className(), t.method(), t.displayName(),
-                t.part(), t.points(), false, t.status(), t.message().substring(0, STUDENT_MESSAGE) + "\n[… cut]");
+                t.part(), t.points(), false, t.status(), t.message().substring(0, STUDENT_MESSAGE) + "\n[… cut]", t.timeline());
     }
 
     private static TestResult anonymous(TestResult test, int n) {
         return new TestResult("hidden-" + n, "hidden", "hidden", "hidden test " + n, test.part(), test.points(), true,
-                test.status(), "");
+                test.status(), "", null);
     }
 
     /** How many hidden tests a module has, their points and what they earned. */

@@ -9,6 +9,8 @@ import java.util.List;
 /** {@code summary.md}: Markdown for a pull-request comment or a CI job summary. */
 public final class MarkdownSummary {
 
+    static final int MAX_TIMELINES = 3;
+
     private MarkdownSummary() {
     }
 
@@ -28,8 +30,22 @@ public final class MarkdownSummary {
         for (ModuleResult module : results.modules()) {
             details(md, module, teacher);
         }
+        md.append(timelines(results, teacher));
         md.append(NotUsed.render(results, "- "));
         md.append("\n<sub>Tests ran in isolation: ").append(results.isolation()).append("</sub>\n");
+        return md.toString();
+    }
+
+    /** The first few failing tests' timelines, as Mermaid charts (GitHub draws them in comments). */
+    private static String timelines(Results results, boolean teacher) {
+        StringBuilder md = new StringBuilder();
+        List<TestResult> traced = results.modules().stream().flatMap(m -> m.tests().stream())
+                .filter(t -> !t.passed() && t.timeline() != null && (teacher || !t.hidden())).limit(MAX_TIMELINES).toList();
+        for (TestResult test : traced) {
+            md.append("\n<details><summary>Timeline: ").append(Text.markdown(test.part() + ": " + test.displayName()))
+                    .append("</summary>\n\n").append(MermaidGantt.render(test.part() + " " + test.displayName(), test.timeline()))
+                    .append("\n</details>\n");
+        }
         return md.toString();
     }
 

@@ -16,8 +16,9 @@ public record Results(String folder, String source, List<ModuleResult> modules, 
 
     public enum Status { PASSED, FAILED, NOT_RUN }
 
+    /** One test's outcome; {@code timeline}: what it saw happen, when it failed and recorded it (else null). */
     public record TestResult(String id, String className, String method, String displayName, String part,
-                             double points, boolean hidden, Status status, String message) {
+                             double points, boolean hidden, Status status, String message, Timeline timeline) {
         public double earned() {
             return status == Status.PASSED ? points : 0;
         }

@@ -25,7 +25,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class EventProtocol {
 
     /** What happened. */
-    public sealed interface Event permits Declared, Started, Ended, Done, Exiting {
+    public sealed interface Event permits Declared, Started, Ended, Done, Exiting, Traced {
     }
 
     /** A graded test (one per method; a parameterized or repeated method counts once). */
@@ -41,6 +41,10 @@ public final class EventProtocol {
         public boolean successful() {
             return outcome.equals("SUCCESSFUL");
         }
+    }
+
+    /** A test's timeline (JSON, see the report's Timeline), published by the test's support code when it failed. */
+    public record Traced(String id, String json) implements Event {
     }
 
     /** The run finished: every test it was given has ended. */
@@ -61,6 +65,7 @@ public final class EventProtocol {
             case Ended e -> line("END", e.id(), e.outcome(), e.message());
             case Done d -> line("DONE");
             case Exiting x -> line("EXIT");
+            case Traced t -> line("TRACE", t.id(), t.json());
         };
     }
 
@@ -118,6 +123,7 @@ public final class EventProtocol {
                     ? new Ended(f.get(0), f.get(1), f.get(2)) : null;
             case "DONE" -> f.isEmpty() ? new Done() : null;
             case "EXIT" -> f.isEmpty() ? new Exiting() : null;
+            case "TRACE" -> f.size() == 2 ? new Traced(f.get(0), f.get(1)) : null;
             default -> null;
         });
     }

@@ -21,11 +21,11 @@ class ReportWritersTest {
     Path dir;
 
     static final TestResult PASSED = new TestResult("t1", "course.demo.ThingTest", "one", "adds one", "A", 6, false,
-            Status.PASSED, "");
+            Status.PASSED, "", null);
     static final TestResult FAILED = new TestResult("t2", "course.demo.ThingTest", "two", "adds two", "B", 4, false,
-            Status.FAILED, "java.lang.AssertionError: expected 2 but was 3 | a pipe\nsecond line");
+            Status.FAILED, "java.lang.AssertionError: expected 2 but was 3 | a pipe\nsecond line", null);
     static final TestResult HIDDEN = new TestResult("t3", "course.demo.ThingEdgeCasesTest", "secret", "handles the secret case",
-            "B", 2.5, true, Status.FAILED, "the secret message");
+            "B", 2.5, true, Status.FAILED, "the secret message", null);
 
     static Results results() {
         ModuleResult module = new ModuleResult("exercise-99-demo", "Demo", List.of(new PartResult("A", "First", 6, 6),

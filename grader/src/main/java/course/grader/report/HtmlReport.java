@@ -23,7 +23,7 @@ final class HtmlReport {
             svg.timeline{display:block;margin:.4em 0}svg text{font:11px system-ui,sans-serif;fill:#444}
             rect.done{fill:#2da44e}rect.failed{fill:#cf222e}rect.cancelled{fill:#8c959f}rect.running{fill:#fb8f44}
             path.in-flight{fill:none;stroke:#0969da;stroke-width:2}line.bound{stroke:#9a6700;stroke-dasharray:4 3}
-            line.broke{stroke:#cf222e;stroke-width:2}
+            line.broke{stroke:#cf222e;stroke-width:2} text.broke{fill:#cf222e}
             """;
 
     private static final String LEGEND = "<p><small><svg width=\"10\" height=\"10\"><rect class=\"call done\" width=\"10\""

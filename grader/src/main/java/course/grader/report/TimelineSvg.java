@@ -74,6 +74,10 @@ final class TimelineSvg {
             double x = x(timeline.broke().at(), end);
             svg.append(String.format(Locale.ROOT, "<line class=\"broke\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"><title>%s</title></line>",
                     x, 10, x, top + CHART, Html.escape(timeline.broke().rule())));
+            boolean leftOfLine = x > (LABELS + WIDTH) / 2.0;
+            svg.append(text((int) (leftOfLine ? x - 4 : x + 4), top + CHART - 4,
+                    "broke at " + time(timeline.broke().at(), timeline.unit()),
+                    leftOfLine ? "end" : "start").replace("<text ", "<text class=\"broke\" "));
         }
     }
 
@@ -99,7 +103,11 @@ final class TimelineSvg {
         };
     }
 
+    /** A moment for people: "1.20 s", or "12.5 ms" below a second, where two decimals of a second would repeat. */
     static String time(double t, String unit) {
+        if ("s".equals(unit) && t != 0 && Math.abs(t) < 1) {
+            return String.format(Locale.ROOT, "%.1f ms", t * 1000);
+        }
         return String.format(Locale.ROOT, "%.2f %s", t, unit == null ? "" : unit).strip();
     }
 

@@ -40,6 +40,8 @@ final class ForbiddenCalls {
             + " call your own code directly";
     private static final String STACK = "reading stack traces shows which tests call your code; your code must not"
             + " depend on its caller";
+    private static final String MANAGEMENT = "the JVM's management beans show other threads' stacks and the grader's"
+            + " settings; your code must not depend on what runs around it";
     private static final String NETWORK = "graded code may not use the network: the exercises simulate it";
     private static final String WRITE = "graded code may not write, move or delete files";
     private static final String READ = "graded code may not read files, except in an exercise that gives it files to"
@@ -117,7 +119,7 @@ final class ForbiddenCalls {
             return allowed ? Optional.empty() : Optional.of(REFLECTION);
         }
         if (PACKAGES.stream().anyMatch(owner::startsWith)) {
-            return Optional.of(owner.startsWith("java.lang.management.") ? STACK
+            return Optional.of(owner.startsWith("java.lang.management.") ? MANAGEMENT
                     : owner.startsWith("java.net.http.") ? NETWORK : REFLECTION);
         }
         Class<?> type = jdkClass(owner);

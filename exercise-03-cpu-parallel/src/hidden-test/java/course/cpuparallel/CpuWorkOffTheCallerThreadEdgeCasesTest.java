@@ -14,8 +14,10 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @Tag("part:E")
+@ExtendWith(NotWrittenYet.class)
 @DisplayName("E. CPU work off the async thread: a pending request, a failed request, failing work")
 class CpuWorkOffTheCallerThreadEdgeCasesTest {
 

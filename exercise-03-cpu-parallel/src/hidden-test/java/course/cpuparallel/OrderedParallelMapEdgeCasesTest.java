@@ -16,8 +16,10 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @Tag("part:A")
+@ExtendWith(NotWrittenYet.class)
 @DisplayName("A. Ordered parallel map: empty and single inputs, duplicates, failures, the caller's pool")
 class OrderedParallelMapEdgeCasesTest {
 

@@ -3,15 +3,20 @@ package course.cpuparallel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 @Tag("part:B")
+@ExtendWith(NotWrittenYet.class)
 @DisplayName("B. Divide and conquer: empty and tiny ranges, huge squares, ranges that do not start at 0")
 class SumOfSquaresEdgeCasesTest {
 
@@ -38,7 +43,7 @@ class SumOfSquaresEdgeCasesTest {
     }
 
     @Test
-    @Tag("points:3")
+    @Tag("points:2")
     @DisplayName("A short range of numbers near 3 billion: each square fits a long, their sum does not")
     void hugeSquaresInAShortRange() {
         ForkJoinPool pool = pools.forkJoin(2, new NamedThreads("b-hidden"));
@@ -57,7 +62,7 @@ class SumOfSquaresEdgeCasesTest {
 
     @ParameterizedTest(name = "[{0}, {1})")
     @CsvSource({"1, 2000003", "12345, 4567891", "1000000000, 1000700001", "0, 3", "65535, 65538", "2999000000, 2999600000"})
-    @Tag("points:3")
+    @Tag("points:2")
     @DisplayName("Ranges of odd sizes that do not start at 0 are summed exactly")
     void rangesOfOddSizes(long from, long to) {
         ForkJoinPool pool = pools.forkJoin(2, new NamedThreads("b-hidden"));
@@ -66,5 +71,27 @@ class SumOfSquaresEdgeCasesTest {
         BigInteger sum = SumOfSquares.sumOfSquares(from, to, pool);
 
         assertThat(sum).as(SquareSums.explain(from, to, sum, expected)).isEqualTo(expected);
+    }
+
+    @Test
+    @Tag("points:2")
+    @DisplayName("A range of at most THRESHOLD numbers is one leaf: summed by one call, not split")
+    void shortRangeIsOneLeaf() {
+        ForkJoinPool pool = pools.forkJoin(2, new NamedThreads("b-hidden"));
+        Queue<List<Long>> leaves = new ConcurrentLinkedQueue<>();
+        long from = 1_000;
+        long to = from + SumOfSquares.THRESHOLD;
+
+        BigInteger sum = SumOfSquares.sumInParallel(from, to, (a, b) -> {
+            leaves.add(List.of(a, b));
+            return BigInteger.valueOf(b - a);
+        }, pool);
+
+        assertThat(leaves)
+                .as("[%d, %d) is exactly THRESHOLD numbers long, so it is one leaf: one call leaf.sum(%d, %d). "
+                        + "Your leaves were %s: split only ranges longer than THRESHOLD (to - from > THRESHOLD); "
+                        + "tiny leaves drown the work in task overhead.", from, to, from, to, leaves)
+                .containsExactly(List.of(from, to));
+        assertThat(sum).isEqualTo(BigInteger.valueOf(to - from));
     }
 }

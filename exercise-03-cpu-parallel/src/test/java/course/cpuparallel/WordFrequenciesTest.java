@@ -21,26 +21,26 @@ class WordFrequenciesTest {
     private static final long PATIENCE_MILLIS = 2_000;
 
     /**
-     * Two copies of one document of 25,000 words: 20,000 different ones and five frequent ones.
-     * Any split gives two tasks with the same work, which run side by side.
+     * Four copies of one document of 12,500 words: 10,000 different ones and five frequent ones.
+     * A split into tasks gives tasks with the same work, which run side by side.
      */
-    private static final Documents TWO_COPIES = Documents.copiesOfOne(2, 20_000);
+    private static final Documents FOUR_COPIES = Documents.copiesOfOne(4, 10_000);
 
     @AutoClose
     final TestPools pools = new TestPools();
 
     @Test
     @Tag("points:8")
-    @DisplayName("Two tasks started together count the same words at the same time: every count exact (up to 40 rounds)")
+    @DisplayName("Tasks started together count the same words at the same time: every count exact (up to 40 rounds)")
     void exactCountsFromTasksSideBySide() throws Exception {
-        ExecutorService threads = pools.fixed(2, new NamedThreads("c-pool"));
+        ExecutorService threads = pools.fixed(4, new NamedThreads("c-pool"));
 
         Rounds.upTo(40, round -> {
-            SideBySide pool = new SideBySide(threads, 2);
+            SideBySide pool = new SideBySide(threads, 4);
             List<String> wrong;
             try {
-                Map<String, Long> counts = pool.call("count(...)", side -> WordFrequencies.count(TWO_COPIES.texts(), side));
-                wrong = TWO_COPIES.differences(counts);
+                Map<String, Long> counts = pool.call("count(...)", side -> WordFrequencies.count(FOUR_COPIES.texts(), side));
+                wrong = FOUR_COPIES.differences(counts);
             } catch (RuntimeException e) {
                 if (Failures.chain(e).stream().noneMatch(ConcurrentModificationException.class::isInstance)) {
                     throw e;
@@ -50,15 +50,15 @@ class WordFrequenciesTest {
             }
 
             assertThat(wrong)
-                    .as("Round %d: two copies of one document (%,d different words) counted by tasks started at the "
-                            + "same moment. Lost or doubled counts come from tasks that update one shared map: a "
+                    .as("Round %d: four copies of one document (%,d different words) counted on 4 threads by "
+                            + "tasks started at the same moment. Lost or doubled counts come from tasks that update one shared map: a "
                             + "HashMap is not thread-safe, not even with merge() (two tasks read the same old count "
                             + "and both write old + 1; a task that inserts while another one grows the table loses "
                             + "words), and a ConcurrentHashMap only helps with its atomic merge(), not with get() "
                             + "then put(). That includes merging each task's own map into a shared one from inside "
                             + "the tasks. Give each task a map of its own and merge them on the calling thread once "
                             + "the tasks are done, or have every task use ConcurrentHashMap.merge(). What was wrong",
-                            round, TWO_COPIES.expectedCounts().size())
+                            round, FOUR_COPIES.expectedCounts().size())
                     .isEmpty();
         });
     }

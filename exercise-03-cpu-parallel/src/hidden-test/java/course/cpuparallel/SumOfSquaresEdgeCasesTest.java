@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -74,7 +75,7 @@ class SumOfSquaresEdgeCasesTest {
     }
 
     @Test
-    @Tag("points:2")
+    @Tag("points:1")
     @DisplayName("A range of at most THRESHOLD numbers is one leaf: summed by one call, not split")
     void shortRangeIsOneLeaf() {
         ForkJoinPool pool = pools.forkJoin(2, new NamedThreads("b-hidden"));
@@ -93,5 +94,21 @@ class SumOfSquaresEdgeCasesTest {
                         + "tiny leaves drown the work in task overhead.", from, to, from, to, leaves)
                 .containsExactly(List.of(from, to));
         assertThat(sum).isEqualTo(BigInteger.valueOf(to - from));
+    }
+
+    @Test
+    @Tag("points:1")
+    @DisplayName("The ForkJoinPool you pass in still accepts work afterwards: the sum does not shut it down")
+    void leavesTheCallersPoolOpen() {
+        ForkJoinPool pool = pools.forkJoin(2, new NamedThreads("b-hidden"));
+
+        BigInteger sum = SumOfSquares.sumOfSquares(0, 3 * SumOfSquares.THRESHOLD, pool);
+
+        assertThat(sum).isEqualTo(SquareSums.expected(0, 3 * SumOfSquares.THRESHOLD));
+        assertThat(pool.isShutdown())
+                .as("The pool belongs to the caller, who will use it again; the sum shut it down. "
+                        + "Use try-with-resources only on pools you create yourself.")
+                .isFalse();
+        assertThat(pool.invoke(ForkJoinTask.adapt(() -> "still open"))).isEqualTo("still open");
     }
 }

@@ -79,7 +79,8 @@ final class SideBySide extends AbstractExecutorService {
     @Override
     public void execute(Runnable task) {
         if (shutDown) {
-            throw new RejectedExecutionException("the pool was shut down");
+            throw new RejectedExecutionException("the test's pool was shut down by the code under test: the pool "
+                    + "belongs to the caller, who uses it again (do not close or shut down a pool you were given)");
         }
         tasks.incrementAndGet();
         synchronized (this) {

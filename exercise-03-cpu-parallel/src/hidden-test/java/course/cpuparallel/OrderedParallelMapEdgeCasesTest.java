@@ -45,9 +45,10 @@ class OrderedParallelMapEdgeCasesTest {
     void singleInput() {
         ExecutorService pool = pools.fixed(2, new NamedThreads("a-hidden"));
 
-        List<Pair<Integer, Integer>> results = OrderedParallelMap.map(List.of(50_000), Primes::countBelow, pool);
+        List<Pair<Integer, Integer>> results = OrderedParallelMap.map(List.of(7_919), Primes::countBelow, pool);
 
-        assertThat(results).containsExactly(new Pair<>(50_000, 5133));
+        assertThat(results).as("7919 is the 1000th prime: 999 primes are below it").containsExactly(new Pair<>(7_919, 999));
+        assertThat(results).as("the result prints like the demo's tuples").hasToString("[(7919, 999)]");
     }
 
     @Test

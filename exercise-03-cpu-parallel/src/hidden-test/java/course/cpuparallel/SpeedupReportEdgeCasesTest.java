@@ -45,6 +45,7 @@ class SpeedupReportEdgeCasesTest {
                         + "means nothing if the answers differ, so the report must say they differ.")
                 .isFalse();
         assertThat(report.result()).as("the reported result: the parallel version's").isEqualTo(399_318L);
+        assertThat(report.summary()).as("the report's one-line summary").endsWith(" (RESULTS DIFFER)");
     }
 
     @Test

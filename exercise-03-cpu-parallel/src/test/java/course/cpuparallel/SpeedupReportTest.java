@@ -34,6 +34,8 @@ class SpeedupReportTest {
                 .as("The parallel version moved the clock by 2 ms. Time it on its own: from the end of the "
                         + "sequential run to the end of the parallel one, not from the very start.")
                 .isEqualTo(Duration.ofMillis(2));
+        assertThat(report.summary()).as("the report's one-line summary")
+                .isEqualTo("sequential 8.0 ms, parallel 2.0 ms, speedup 4.00x on 2 cores");
     }
 
     @Test

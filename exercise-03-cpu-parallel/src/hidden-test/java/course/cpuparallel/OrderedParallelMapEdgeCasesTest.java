@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @Tag("part:A")
-@ExtendWith(NotWrittenYet.class)
+@ExtendWith({NotWrittenYet.class, TimelineExtension.class})
 @DisplayName("A. Ordered parallel map: empty and single inputs, duplicates, failures, the caller's pool")
 class OrderedParallelMapEdgeCasesTest {
 
@@ -59,7 +59,9 @@ class OrderedParallelMapEdgeCasesTest {
         List<Integer> inputs = IntStream.range(0, 40).map(i -> (i * 7) % 11).boxed().toList();
         Map<Integer, AtomicInteger> callsPerInput = new ConcurrentHashMap<>();
         Function<Integer, String> work = n -> {
+            Timeline.Call call = Timeline.current().start("item " + n);
             callsPerInput.computeIfAbsent(n, k -> new AtomicInteger()).incrementAndGet();
+            call.done();
             return "#" + n;
         };
 
@@ -81,9 +83,12 @@ class OrderedParallelMapEdgeCasesTest {
         ExecutorService pool = pools.fixed(2, new NamedThreads("a-hidden"));
         IllegalStateException boom = new IllegalStateException("cannot preprocess input 3");
         Function<Integer, Integer> work = n -> {
+            Timeline.Call call = Timeline.current().start("item " + n);
             if (n == 3) {
+                call.failed();
                 throw boom;
             }
+            call.done();
             return n * n;
         };
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @Tag("part:D")
-@ExtendWith(NotWrittenYet.class)
+@ExtendWith({NotWrittenYet.class, TimelineExtension.class})
 @DisplayName("D. Speedup report: different results, a clock that reads negative")
 class SpeedupReportEdgeCasesTest {
 
@@ -26,13 +26,17 @@ class SpeedupReportEdgeCasesTest {
         AtomicInteger sequentialRuns = new AtomicInteger();
         AtomicInteger parallelRuns = new AtomicInteger();
         Supplier<Long> sequential = () -> {
+            Timeline.Call call = Timeline.current().start("sequential");
             sequentialRuns.incrementAndGet();
             clock.advance(6_000);
+            call.done();
             return 400_000L;
         };
         Supplier<Long> parallel = () -> {
+            Timeline.Call call = Timeline.current().start("parallel");
             parallelRuns.incrementAndGet();
             clock.advance(3_000);
+            call.done();
             return 399_318L;   // lost updates
         };
 
@@ -55,7 +59,7 @@ class SpeedupReportEdgeCasesTest {
         ManualClock clock = new ManualClock(-3_000_000_000L);
 
         SpeedupReport<String> report = new SpeedupMeter(clock, 2)
-                .measure(clock.taking(1_500_000_000L, "ok"), clock.taking(1_000_000_000L, "ok"));
+                .measure(clock.taking("sequential", 1_500_000_000L, "ok"), clock.taking("parallel", 1_000_000_000L, "ok"));
 
         assertThat(report.sequentialTime())
                 .as("System.nanoTime() has an arbitrary origin and may be negative; only differences of "
@@ -73,13 +77,23 @@ class SpeedupReportEdgeCasesTest {
         ManualClock clock = new ManualClock(0);
         List<String> runs = new CopyOnWriteArrayList<>();
         Supplier<String> sequential = () -> {
+            Timeline.Call call = Timeline.current().start("sequential");
+            if (!runs.isEmpty()) {
+                Timeline.current().broke("sequential ran after " + runs + ", not once and first");
+            }
             runs.add("sequential");
             clock.advance(5_000);
+            call.done();
             return "same";
         };
         Supplier<String> parallel = () -> {
+            Timeline.Call call = Timeline.current().start("parallel");
+            if (!runs.equals(List.of("sequential"))) {
+                Timeline.current().broke("parallel ran after " + runs + ", not once after sequential");
+            }
             runs.add("parallel");
             clock.advance(2_000);
+            call.done();
             return "same";
         };
 

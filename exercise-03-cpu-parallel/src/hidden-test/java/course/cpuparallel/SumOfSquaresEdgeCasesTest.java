@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 @Tag("part:B")
-@ExtendWith(NotWrittenYet.class)
+@ExtendWith({NotWrittenYet.class, TimelineExtension.class})
 @DisplayName("B. Divide and conquer: empty and tiny ranges, huge squares, ranges that do not start at 0")
 class SumOfSquaresEdgeCasesTest {
 
@@ -84,7 +84,12 @@ class SumOfSquaresEdgeCasesTest {
         long to = from + SumOfSquares.THRESHOLD;
 
         BigInteger sum = SumOfSquares.sumInParallel(from, to, (a, b) -> {
+            Timeline.Call call = Timeline.current().start("leaf " + a + ".." + b);
+            if (b - a < to - from) {
+                Timeline.current().broke("the range of THRESHOLD numbers was split: leaf " + a + ".." + b);
+            }
             leaves.add(List.of(a, b));
+            call.done();
             return BigInteger.valueOf(b - a);
         }, pool);
 

@@ -37,18 +37,21 @@ final class CountingExecutor extends AbstractExecutorService {
 
     @Override
     public void execute(Runnable task) {
-        tasks.incrementAndGet();
+        int number = tasks.incrementAndGet();
+        Timeline timeline = Timeline.current();
         pool.execute(() -> {
+            Timeline.Call call = timeline.start("task " + number);
             twoStarted.countDown();
             try {
                 if (!twoStarted.await(patienceMillis, TimeUnit.MILLISECONDS)) {
                     gaveUp.set(true);
+                    timeline.broke("task " + number + " waited " + patienceMillis + " ms, no second task started");
                 }
             } catch (InterruptedException e) {
                 gaveUp.set(true);
                 Thread.currentThread().interrupt();
             }
-            task.run();
+            SideBySide.runRecorded(task, call);
         });
     }
 

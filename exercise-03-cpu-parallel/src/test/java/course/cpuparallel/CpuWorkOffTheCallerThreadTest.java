@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @Tag("part:E")
-@ExtendWith(NotWrittenYet.class)
+@ExtendWith({NotWrittenYet.class, TimelineExtension.class})
 @DisplayName("E. CPU work off the async thread: it runs on the CPU pool and nobody waits for it")
 class CpuWorkOffTheCallerThreadTest {
 
@@ -30,10 +30,12 @@ class CpuWorkOffTheCallerThreadTest {
     void returnsAtOnceAndRunsOnTheCpuPool() throws Exception {
         NamedThreads cpuThreads = new NamedThreads("e-cpu");
         ExecutorService cpuPool = pools.fixed(2, cpuThreads);
-        BlockedWork work = new BlockedWork(2_000);
+        BlockedWork work = new BlockedWork(2_000, cpuThreads);
         String caller = Thread.currentThread().getName();
 
+        Timeline.Call offloading = Timeline.current().start("offload(...)");
         CompletableFuture<String> reply = CpuOffload.offload(CompletableFuture.completedFuture(21), work, cpuPool);
+        offloading.done();
         boolean doneWhenReturned = reply.isDone();   // the work cannot finish before the test releases it
 
         try {
@@ -61,13 +63,15 @@ class CpuWorkOffTheCallerThreadTest {
         NamedThreads cpuThreads = new NamedThreads("e-cpu");
         ExecutorService cpuPool = pools.fixed(2, cpuThreads);
         ExecutorService ioThread = pools.fixed(1, new NamedThreads("e-io"));
-        BlockedWork work = new BlockedWork(4_000); // longer than the wait for the I/O thread below
+        BlockedWork work = new BlockedWork(4_000, cpuThreads); // longer than the wait for the I/O thread below
         CompletableFuture<Integer> request = new CompletableFuture<>();
 
         CompletableFuture<String> reply = offloadReturnsAtOnce(request, work, cpuPool);
         CountDownLatch ioThreadFree = new CountDownLatch(1);
         ioThread.execute(() -> {
+            Timeline.Call delivering = Timeline.current().start("I/O thread delivers");
             request.complete(42);      // the I/O thread delivers the request ...
+            delivering.done();
             ioThreadFree.countDown();  // ... and must be free again at once
         });
 
@@ -94,7 +98,12 @@ class CpuWorkOffTheCallerThreadTest {
     private CompletableFuture<String> offloadReturnsAtOnce(CompletableFuture<Integer> request, BlockedWork work,
                                                           ExecutorService cpuPool) throws Exception {
         ExecutorService caller = pools.fixed(1, new NamedThreads("e-caller"));
-        Future<CompletableFuture<String>> call = caller.submit(() -> CpuOffload.offload(request, work, cpuPool));
+        Future<CompletableFuture<String>> call = caller.submit(() -> {
+            Timeline.Call offloading = Timeline.current().start("offload(...)");
+            CompletableFuture<String> reply = CpuOffload.offload(request, work, cpuPool);
+            offloading.done();
+            return reply;
+        });
         try {
             return call.get(2, TimeUnit.SECONDS);
         } catch (TimeoutException e) {

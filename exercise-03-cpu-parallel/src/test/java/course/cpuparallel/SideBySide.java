@@ -46,7 +46,17 @@ final class SideBySide extends AbstractExecutorService {
      * waits (or has returned), and returns what the call returned, or throws what it threw.
      */
     <T> T call(String what, Function<ExecutorService, T> call) throws InterruptedException {
-        FutureTask<T> outcome = new FutureTask<>(() -> call.apply(this));
+        Timeline.Call recorded = Timeline.current().start(what);
+        FutureTask<T> outcome = new FutureTask<>(() -> {
+            try {
+                T result = call.apply(this);
+                recorded.done();
+                return result;
+            } catch (RuntimeException | Error e) {
+                recorded.failed();
+                throw e;
+            }
+        });
         Thread caller = new Thread(outcome, "c-caller");
         caller.setDaemon(true);
         caller.start();
@@ -82,14 +92,27 @@ final class SideBySide extends AbstractExecutorService {
             throw new RejectedExecutionException("the test's pool was shut down by the code under test: the pool "
                     + "belongs to the caller, who uses it again (do not close or shut down a pool you were given)");
         }
-        tasks.incrementAndGet();
+        int number = tasks.incrementAndGet();
+        Timeline timeline = Timeline.current();
+        Runnable recorded = () -> runRecorded(task, timeline.start("task " + number));
         synchronized (this) {
             if (!open) {
-                held.add(task);
+                held.add(recorded);
                 return;
             }
         }
-        threads.execute(task);
+        threads.execute(recorded);
+    }
+
+    /** Runs a task of the code under test, its call in the timeline ending as the task does. */
+    static void runRecorded(Runnable task, Timeline.Call call) {
+        try {
+            task.run();
+            call.done();
+        } catch (RuntimeException | Error e) {
+            call.failed();
+            throw e;
+        }
     }
 
     private void open() {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @Tag("part:D")
-@ExtendWith(NotWrittenYet.class)
+@ExtendWith({NotWrittenYet.class, TimelineExtension.class})
 @DisplayName("D. Speedup report: both timings from the clock you pass in, speedup = sequential / parallel")
 class SpeedupReportTest {
 
@@ -23,7 +23,8 @@ class SpeedupReportTest {
         ManualClock clock = new ManualClock(1_000_000_000L);
         SpeedupMeter meter = new SpeedupMeter(clock, 2);
 
-        SpeedupReport<Integer> report = meter.measure(clock.taking(8_000_000, 5133), clock.taking(2_000_000, 5133));
+        SpeedupReport<Integer> report = meter.measure(clock.taking("sequential", 8_000_000, 5133),
+                clock.taking("parallel", 2_000_000, 5133));
 
         assertThat(report.sequentialTime())
                 .as("The sequential version moved the injected clock by 8 ms while it ran. Read the clock "
@@ -45,8 +46,10 @@ class SpeedupReportTest {
         ManualClock clock = new ManualClock(0);
         SpeedupMeter meter = new SpeedupMeter(clock, 2);
 
-        SpeedupReport<String> faster = meter.measure(clock.taking(9_000_000, "x"), clock.taking(4_000_000, "x"));
-        SpeedupReport<String> slower = meter.measure(clock.taking(3_000_000, "y"), clock.taking(4_000_000, "y"));
+        SpeedupReport<String> faster = meter.measure(clock.taking("sequential", 9_000_000, "x"),
+                clock.taking("parallel", 4_000_000, "x"));
+        SpeedupReport<String> slower = meter.measure(clock.taking("sequential", 3_000_000, "y"),
+                clock.taking("parallel", 4_000_000, "y"));
 
         assertThat(faster.speedup())
                 .as("9 ms sequential and 4 ms parallel give a speedup of 9 / 4 = 2.25. A 2.0 means integer "
@@ -68,7 +71,8 @@ class SpeedupReportTest {
         List<Pair<Integer, Integer>> pairs = List.of(new Pair<>(50_000, 5133), new Pair<>(60_000, 6057));
 
         SpeedupReport<List<Pair<Integer, Integer>>> report =
-                meter.measure(clock.taking(10, new ArrayList<>(pairs)), clock.taking(5, new ArrayList<>(pairs)));
+                meter.measure(clock.taking("sequential", 10, new ArrayList<>(pairs)),
+                        clock.taking("parallel", 5, new ArrayList<>(pairs)));
 
         assertThat(report.resultsEqual())
                 .as("Both versions returned equal lists, but two different list objects: compare the results "

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @Tag("part:B")
-@ExtendWith(NotWrittenYet.class)
+@ExtendWith({NotWrittenYet.class, TimelineExtension.class})
 @DisplayName("B. Divide and conquer: exact sums, halves that run at the same time on the ForkJoinPool you pass in")
 class SumOfSquaresTest {
 
@@ -69,15 +69,23 @@ class SumOfSquaresTest {
         AtomicInteger leaves = new AtomicInteger();
         AtomicBoolean gaveUp = new AtomicBoolean();
         LeafSum waitsForAnotherLeaf = (from, to) -> {
+            Timeline.Call call = Timeline.current().start(lane(from, to));
             leaves.incrementAndGet();
             twoLeavesStarted.countDown();
+            boolean waitedInVain = false;
             try {
-                if (!twoLeavesStarted.await(PATIENCE_SECONDS, TimeUnit.SECONDS)) {
-                    gaveUp.set(true);
-                }
+                waitedInVain = !twoLeavesStarted.await(PATIENCE_SECONDS, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
-                gaveUp.set(true);
+                waitedInVain = true;
                 Thread.currentThread().interrupt();
+            }
+            if (waitedInVain) {
+                gaveUp.set(true);
+                Timeline.current().broke("leaf " + from + ".." + to + " waited " + PATIENCE_SECONDS
+                        + " s, no second leaf started");
+                call.failed();
+            } else {
+                call.done();
             }
             return BigInteger.valueOf(to - from);
         };
@@ -110,7 +118,9 @@ class SumOfSquaresTest {
         ForkJoinPool pool = pools.forkJoin(2, new NamedThreads("b-pool"));
         Queue<long[]> leaves = new ConcurrentLinkedQueue<>();
         LeafSum recording = (from, to) -> {
+            Timeline.Call call = Timeline.current().start(lane(from, to));
             leaves.add(new long[] {from, to});
+            call.done();
             return BigInteger.valueOf(to - from);
         };
         long from = 5;
@@ -153,7 +163,13 @@ class SumOfSquaresTest {
         ForkJoinPool pool = pools.forkJoin(2, workers);
         Set<String> threads = ConcurrentHashMap.newKeySet();
         LeafSum recording = (from, to) -> {
-            threads.add(Thread.currentThread().getName());
+            Timeline.Call call = Timeline.current().start(lane(from, to));
+            String thread = Thread.currentThread().getName();
+            threads.add(thread);
+            if (!workers.made(thread)) {
+                Timeline.current().broke("leaf " + from + ".." + to + " ran on " + thread + ", not on the given pool");
+            }
+            call.done();
             return BigInteger.valueOf(to - from);
         };
 
@@ -166,6 +182,11 @@ class SumOfSquaresTest {
                         + "start your RecursiveTask with pool.invoke(task).", threads, workers.prefix())
                 .isNotEmpty()
                 .allMatch(workers::made);
+    }
+
+    /** A leaf's lane in the timeline, e.g. "leaf 0..65536". */
+    static String lane(long from, long to) {
+        return "leaf " + from + ".." + to;
     }
 
     private static String describe(List<long[]> pieces) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @Tag("part:C")
-@ExtendWith(NotWrittenYet.class)
+@ExtendWith({NotWrittenYet.class, TimelineExtension.class})
 @DisplayName("C. Parallel word counts: exact totals from tasks that run side by side, no shared map")
 class WordFrequenciesTest {
 
@@ -36,6 +36,7 @@ class WordFrequenciesTest {
         ExecutorService threads = pools.fixed(4, new NamedThreads("c-pool"));
 
         Rounds.upTo(40, round -> {
+            Timeline.reset();   // the picture of a failure shows its own round's tasks
             SideBySide pool = new SideBySide(threads, 4);
             List<String> wrong;
             try {
@@ -49,6 +50,9 @@ class WordFrequenciesTest {
                         + "thread changed it in the middle of an update");
             }
 
+            if (!wrong.isEmpty()) {
+                Timeline.current().broke("round " + round + ": counts wrong after tasks ran side by side");
+            }
             assertThat(wrong)
                     .as("Round %d: four copies of one document (%,d different words) counted on 4 threads by "
                             + "tasks started at the same moment. Lost or doubled counts come from tasks that update one shared map: a "

@@ -14,8 +14,10 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @Tag("part:E")
+@ExtendWith({NotWrittenYet.class, TimelineExtension.class})
 @DisplayName("E. CPU work off the async thread: a pending request, a failed request, failing work")
 class CpuWorkOffTheCallerThreadEdgeCasesTest {
 
@@ -30,13 +32,23 @@ class CpuWorkOffTheCallerThreadEdgeCasesTest {
         ExecutorService cpuPool = pools.fixed(2, cpuThreads);
         ExecutorService caller = pools.fixed(1, new NamedThreads("e-hidden-caller"));
         AtomicInteger calls = new AtomicInteger();
+        CompletableFuture<Integer> request = new CompletableFuture<>();
         Function<Integer, Integer> work = n -> {
+            Timeline.Call call = Timeline.current().start("cpu work");
+            if (!request.isDone()) {
+                Timeline.current().broke("the CPU work ran before the request arrived");
+            }
             calls.incrementAndGet();
+            call.done();
             return n + 1;
         };
-        CompletableFuture<Integer> request = new CompletableFuture<>();
 
-        Future<CompletableFuture<Integer>> call = caller.submit(() -> CpuOffload.offload(request, work, cpuPool));
+        Future<CompletableFuture<Integer>> call = caller.submit(() -> {
+            Timeline.Call offloading = Timeline.current().start("offload(...)");
+            CompletableFuture<Integer> reply = CpuOffload.offload(request, work, cpuPool);
+            offloading.done();
+            return reply;
+        });
         CompletableFuture<Integer> reply;
         try {
             reply = call.get(2, TimeUnit.SECONDS);
@@ -61,12 +73,22 @@ class CpuWorkOffTheCallerThreadEdgeCasesTest {
         CompletableFuture<Integer> pending = new CompletableFuture<>();
         AtomicInteger pendingCalls = new AtomicInteger();
 
-        CompletableFuture<Integer> waiting = CpuOffload.offload(pending, n -> pendingCalls.incrementAndGet(), oneCpuThread);
-        CompletableFuture<Integer> ready = CpuOffload.offload(CompletableFuture.completedFuture(20), n -> n * 2, oneCpuThread);
+        CompletableFuture<Integer> waiting = CpuOffload.offload(pending, n -> {
+            Timeline.current().start("work, late request").done();
+            return pendingCalls.incrementAndGet();
+        }, oneCpuThread);
+        Timeline.Call readyWork = Timeline.current().start("wait for work");
+        CompletableFuture<Integer> ready = CpuOffload.offload(CompletableFuture.completedFuture(20), n -> {
+            readyWork.done();
+            Timeline.current().start("work, ready request").done();
+            return n * 2;
+        }, oneCpuThread);
 
         try {
             assertThat(ready.get(2, TimeUnit.SECONDS)).isEqualTo(40);
         } catch (TimeoutException e) {
+            Timeline.current().broke("the ready request's work had not started after 2 s");
+            readyWork.failed();
             throw new AssertionError("The CPU pool has one thread. A request that had not arrived yet was offloaded "
                     + "first; the work for a request that had arrived did not run within 2 s. The pool's only thread "
                     + "is waiting for the first request (a join()/get() of the request inside the task). Chain the "
@@ -86,8 +108,11 @@ class CpuWorkOffTheCallerThreadEdgeCasesTest {
         AtomicInteger calls = new AtomicInteger();
         IllegalStateException backendDown = new IllegalStateException("backend down");
 
-        CompletableFuture<Integer> reply = CpuOffload.offload(
-                CompletableFuture.failedFuture(backendDown), n -> calls.incrementAndGet(), cpuPool);
+        CompletableFuture<Integer> reply = CpuOffload.offload(CompletableFuture.failedFuture(backendDown), n -> {
+            Timeline.current().start("cpu work").done();
+            Timeline.current().broke("the CPU work ran although the request failed");
+            return calls.incrementAndGet();
+        }, cpuPool);
         Throwable thrown = catchThrowable(() -> reply.get(2, TimeUnit.SECONDS));
 
         assertThat(thrown).as("the reply to a failed request must fail too").isNotNull();
@@ -105,6 +130,7 @@ class CpuWorkOffTheCallerThreadEdgeCasesTest {
         ExecutorService cpuPool = pools.fixed(2, new NamedThreads("e-hidden-cpu"));
         ArithmeticException overflow = new ArithmeticException("too many primes");
         Function<Integer, Integer> work = n -> {
+            Timeline.current().start("cpu work").failed();
             throw overflow;
         };
 

@@ -16,8 +16,10 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @Tag("part:A")
+@ExtendWith({NotWrittenYet.class, TimelineExtension.class})
 @DisplayName("A. Ordered parallel map: empty and single inputs, duplicates, failures, the caller's pool")
 class OrderedParallelMapEdgeCasesTest {
 
@@ -43,9 +45,10 @@ class OrderedParallelMapEdgeCasesTest {
     void singleInput() {
         ExecutorService pool = pools.fixed(2, new NamedThreads("a-hidden"));
 
-        List<Pair<Integer, Integer>> results = OrderedParallelMap.map(List.of(50_000), Primes::countBelow, pool);
+        List<Pair<Integer, Integer>> results = OrderedParallelMap.map(List.of(7_919), Primes::countBelow, pool);
 
-        assertThat(results).containsExactly(new Pair<>(50_000, 5133));
+        assertThat(results).as("7919 is the 1000th prime: 999 primes are below it").containsExactly(new Pair<>(7_919, 999));
+        assertThat(results).as("the result prints like the demo's tuples").hasToString("[(7919, 999)]");
     }
 
     @Test
@@ -56,7 +59,9 @@ class OrderedParallelMapEdgeCasesTest {
         List<Integer> inputs = IntStream.range(0, 40).map(i -> (i * 7) % 11).boxed().toList();
         Map<Integer, AtomicInteger> callsPerInput = new ConcurrentHashMap<>();
         Function<Integer, String> work = n -> {
+            Timeline.Call call = Timeline.current().start("item " + n);
             callsPerInput.computeIfAbsent(n, k -> new AtomicInteger()).incrementAndGet();
+            call.done();
             return "#" + n;
         };
 
@@ -78,9 +83,12 @@ class OrderedParallelMapEdgeCasesTest {
         ExecutorService pool = pools.fixed(2, new NamedThreads("a-hidden"));
         IllegalStateException boom = new IllegalStateException("cannot preprocess input 3");
         Function<Integer, Integer> work = n -> {
+            Timeline.Call call = Timeline.current().start("item " + n);
             if (n == 3) {
+                call.failed();
                 throw boom;
             }
+            call.done();
             return n * n;
         };
 

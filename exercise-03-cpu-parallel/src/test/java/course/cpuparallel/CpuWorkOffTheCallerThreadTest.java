@@ -5,14 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @Tag("part:E")
+@ExtendWith({NotWrittenYet.class, TimelineExtension.class})
 @DisplayName("E. CPU work off the async thread: it runs on the CPU pool and nobody waits for it")
 class CpuWorkOffTheCallerThreadTest {
 
@@ -25,10 +30,12 @@ class CpuWorkOffTheCallerThreadTest {
     void returnsAtOnceAndRunsOnTheCpuPool() throws Exception {
         NamedThreads cpuThreads = new NamedThreads("e-cpu");
         ExecutorService cpuPool = pools.fixed(2, cpuThreads);
-        BlockedWork work = new BlockedWork(2_000);
+        BlockedWork work = new BlockedWork(2_000, cpuThreads);
         String caller = Thread.currentThread().getName();
 
+        Timeline.Call offloading = Timeline.current().start("offload(...)");
         CompletableFuture<String> reply = CpuOffload.offload(CompletableFuture.completedFuture(21), work, cpuPool);
+        offloading.done();
         boolean doneWhenReturned = reply.isDone();   // the work cannot finish before the test releases it
 
         try {
@@ -56,13 +63,15 @@ class CpuWorkOffTheCallerThreadTest {
         NamedThreads cpuThreads = new NamedThreads("e-cpu");
         ExecutorService cpuPool = pools.fixed(2, cpuThreads);
         ExecutorService ioThread = pools.fixed(1, new NamedThreads("e-io"));
-        BlockedWork work = new BlockedWork(4_000); // longer than the wait for the I/O thread below
+        BlockedWork work = new BlockedWork(4_000, cpuThreads); // longer than the wait for the I/O thread below
         CompletableFuture<Integer> request = new CompletableFuture<>();
 
-        CompletableFuture<String> reply = CpuOffload.offload(request, work, cpuPool);
+        CompletableFuture<String> reply = offloadReturnsAtOnce(request, work, cpuPool);
         CountDownLatch ioThreadFree = new CountDownLatch(1);
         ioThread.execute(() -> {
+            Timeline.Call delivering = Timeline.current().start("I/O thread delivers");
             request.complete(42);      // the I/O thread delivers the request ...
+            delivering.done();
             ioThreadFree.countDown();  // ... and must be free again at once
         });
 
@@ -80,5 +89,30 @@ class CpuWorkOffTheCallerThreadTest {
         assertThat(work.thread())
                 .as("the work ran on '%s', not on the CPU pool's threads ('%s...')", work.thread(), cpuThreads.prefix())
                 .startsWith(cpuThreads.prefix());
+    }
+
+    /**
+     * Calls offload on a caller thread of its own and returns its future, or fails if it has not
+     * returned within 2 s although the request is still pending (then it waits for the request).
+     */
+    private CompletableFuture<String> offloadReturnsAtOnce(CompletableFuture<Integer> request, BlockedWork work,
+                                                          ExecutorService cpuPool) throws Exception {
+        ExecutorService caller = pools.fixed(1, new NamedThreads("e-caller"));
+        Future<CompletableFuture<String>> call = caller.submit(() -> {
+            Timeline.Call offloading = Timeline.current().start("offload(...)");
+            CompletableFuture<String> reply = CpuOffload.offload(request, work, cpuPool);
+            offloading.done();
+            return reply;
+        });
+        try {
+            return call.get(2, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            request.complete(0);   // lets the blocked caller go
+            throw new AssertionError("offload(...) had not returned 2 s after it was called with a request that "
+                    + "had not arrived yet: it waits for the request (join()/get()). Chain the work onto the "
+                    + "request instead (thenApplyAsync(work, cpuPool)) and return the future at once.");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 }

@@ -18,8 +18,10 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @Tag("part:A")
+@ExtendWith({NotWrittenYet.class, TimelineExtension.class})
 @DisplayName("A. Ordered parallel map: items run at the same time on your pool, results in input order")
 class OrderedParallelMapTest {
 
@@ -37,10 +39,14 @@ class OrderedParallelMapTest {
         CyclicBarrier rendezvous = new CyclicBarrier(2);
         List<String> missed = new CopyOnWriteArrayList<>();
         Function<Integer, Integer> work = n -> {
+            Timeline.Call call = Timeline.current().start("item " + n);
             try {
                 rendezvous.await(PATIENCE_SECONDS, TimeUnit.SECONDS);
+                call.done();
             } catch (TimeoutException | BrokenBarrierException | InterruptedException e) {
                 missed.add("item " + n);
+                Timeline.current().broke("item " + n + " waited " + PATIENCE_SECONDS + " s, no other item started");
+                call.failed();
             }
             return n * 10;
         };
@@ -69,13 +75,22 @@ class OrderedParallelMapTest {
         ConcurrentLinkedQueue<Integer> finishOrder = new ConcurrentLinkedQueue<>();
         AtomicBoolean gaveUp = new AtomicBoolean();
         Function<Integer, String> work = i -> {
+            Timeline.Call call = Timeline.current().start("item " + i);
+            boolean waitedInVain = false;
             try {
                 if (i + 1 < n && !gaveUp.get()
                         && !finished.get(i + 1).await(PATIENCE_SECONDS, TimeUnit.SECONDS)) {
                     gaveUp.set(true);   // fail once, fast, instead of once per item
+                    waitedInVain = true;
+                    Timeline.current().broke("item " + i + " waited " + PATIENCE_SECONDS + " s for item " + (i + 1));
                 }
             } catch (InterruptedException e) {
                 gaveUp.set(true);
+            }
+            if (waitedInVain) {
+                call.failed();
+            } else {
+                call.done();
             }
             finishOrder.add(i);
             finished.get(i).countDown();
@@ -109,7 +124,13 @@ class OrderedParallelMapTest {
         ExecutorService pool = pools.fixed(3, threads);
         List<String> ranOn = new CopyOnWriteArrayList<>();
         Function<String, Integer> work = word -> {
-            ranOn.add(Thread.currentThread().getName());
+            Timeline.Call call = Timeline.current().start("item " + word);
+            String thread = Thread.currentThread().getName();
+            ranOn.add(thread);
+            if (!threads.made(thread)) {
+                Timeline.current().broke("item " + word + " ran on " + thread + ", not on the given pool");
+            }
+            call.done();
             return word.length();
         };
         List<String> inputs = List.of("fork", "join", "pool", "stream", "thread", "core");

@@ -9,8 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @Tag("part:D")
+@ExtendWith({NotWrittenYet.class, TimelineExtension.class})
 @DisplayName("D. Speedup report: both timings from the clock you pass in, speedup = sequential / parallel")
 class SpeedupReportTest {
 
@@ -21,7 +23,8 @@ class SpeedupReportTest {
         ManualClock clock = new ManualClock(1_000_000_000L);
         SpeedupMeter meter = new SpeedupMeter(clock, 2);
 
-        SpeedupReport<Integer> report = meter.measure(clock.taking(8_000_000, 5133), clock.taking(2_000_000, 5133));
+        SpeedupReport<Integer> report = meter.measure(clock.taking("sequential", 8_000_000, 5133),
+                clock.taking("parallel", 2_000_000, 5133));
 
         assertThat(report.sequentialTime())
                 .as("The sequential version moved the injected clock by 8 ms while it ran. Read the clock "
@@ -32,6 +35,8 @@ class SpeedupReportTest {
                 .as("The parallel version moved the clock by 2 ms. Time it on its own: from the end of the "
                         + "sequential run to the end of the parallel one, not from the very start.")
                 .isEqualTo(Duration.ofMillis(2));
+        assertThat(report.summary()).as("the report's one-line summary")
+                .isEqualTo("sequential 8.0 ms, parallel 2.0 ms, speedup 4.00x on 2 cores");
     }
 
     @Test
@@ -41,8 +46,10 @@ class SpeedupReportTest {
         ManualClock clock = new ManualClock(0);
         SpeedupMeter meter = new SpeedupMeter(clock, 2);
 
-        SpeedupReport<String> faster = meter.measure(clock.taking(9_000_000, "x"), clock.taking(4_000_000, "x"));
-        SpeedupReport<String> slower = meter.measure(clock.taking(3_000_000, "y"), clock.taking(4_000_000, "y"));
+        SpeedupReport<String> faster = meter.measure(clock.taking("sequential", 9_000_000, "x"),
+                clock.taking("parallel", 4_000_000, "x"));
+        SpeedupReport<String> slower = meter.measure(clock.taking("sequential", 3_000_000, "y"),
+                clock.taking("parallel", 4_000_000, "y"));
 
         assertThat(faster.speedup())
                 .as("9 ms sequential and 4 ms parallel give a speedup of 9 / 4 = 2.25. A 2.0 means integer "
@@ -59,16 +66,20 @@ class SpeedupReportTest {
     @DisplayName("Equal results are reported as equal, with the result and the core count")
     void equalResultsResultAndCores() {
         ManualClock clock = new ManualClock(0);
-        SpeedupMeter meter = new SpeedupMeter(clock, 6);
+        int cores = Runtime.getRuntime().availableProcessors() + 5;   // not this machine's count
+        SpeedupMeter meter = new SpeedupMeter(clock, cores);
         List<Pair<Integer, Integer>> pairs = List.of(new Pair<>(50_000, 5133), new Pair<>(60_000, 6057));
 
         SpeedupReport<List<Pair<Integer, Integer>>> report =
-                meter.measure(clock.taking(10, new ArrayList<>(pairs)), clock.taking(5, new ArrayList<>(pairs)));
+                meter.measure(clock.taking("sequential", 10, new ArrayList<>(pairs)),
+                        clock.taking("parallel", 5, new ArrayList<>(pairs)));
 
         assertThat(report.resultsEqual())
                 .as("Both versions returned equal lists, but two different list objects: compare the results "
                         + "with equals (Objects.equals), not ==").isTrue();
         assertThat(report.result()).as("the reported result").isEqualTo(pairs);
-        assertThat(report.cores()).as("the core count the meter was given").isEqualTo(6);
+        assertThat(report.cores())
+                .as("the core count the meter was given (%d), not this machine's (Runtime.availableProcessors())", cores)
+                .isEqualTo(cores);
     }
 }

@@ -11,11 +11,17 @@ public final class SumOfSquares {
     public static final long MAX_ARGUMENT = 3_000_000_000L;
 
     /**
-     * Ranges at most this long are summed in a plain loop. About 65 thousand multiplications take
-     * tens of microseconds: large enough that forking and joining cost little next to the work,
-     * small enough that a large range splits into many more pieces than there are cores.
+     * Ranges at most this long are one leaf: summed by one call of the leaf sum, not split further.
+     * About 65 thousand numbers take tens of microseconds: enough work that forking and joining cost
+     * little next to it, and a large range still splits into many more leaves than there are cores.
      */
-    private static final long THRESHOLD = 1 << 16;
+    public static final long THRESHOLD = 1 << 16;
+
+    /** What one leaf of the divide and conquer computes: the sum over a short range, in a plain loop. */
+    @FunctionalInterface
+    public interface LeafSum {
+        BigInteger sum(long fromInclusive, long toExclusive);
+    }
 
     private SumOfSquares() {
     }
@@ -30,40 +36,52 @@ public final class SumOfSquares {
             throw new IllegalArgumentException("need 0 <= from <= to <= " + MAX_ARGUMENT
                     + ", got [" + fromInclusive + ", " + toExclusive + ")");
         }
-        return pool.invoke(new RangeSum(fromInclusive, toExclusive));
+        return sumInParallel(fromInclusive, toExclusive, SumOfSquares::squaresInALoop, pool);
     }
 
-    private static final class RangeSum extends RecursiveTask<BigInteger> {
+    /**
+     * Splits {@code [fromInclusive, toExclusive)} in halves until the pieces are at most
+     * {@link #THRESHOLD} long, sums each piece with one call of {@code leaf}, and adds up the
+     * pieces' sums. The halves run at the same time on {@code pool}; the pool is not shut down.
+     */
+    public static BigInteger sumInParallel(long fromInclusive, long toExclusive, LeafSum leaf, ForkJoinPool pool) {
+        return pool.invoke(new Halves(fromInclusive, toExclusive, leaf));
+    }
+
+    private static final class Halves extends RecursiveTask<BigInteger> {
         private final long from;
         private final long to;
+        private final LeafSum leaf;
 
-        RangeSum(long from, long to) {
+        Halves(long from, long to, LeafSum leaf) {
             this.from = from;
             this.to = to;
+            this.leaf = leaf;
         }
 
         @Override
         protected BigInteger compute() {
             if (to - from <= THRESHOLD) {
-                return sumInALoop(from, to);
+                return leaf.sum(from, to);
             }
             long middle = from + (to - from) / 2;
-            RangeSum left = new RangeSum(from, middle);
+            Halves left = new Halves(from, middle, leaf);
             left.fork();                        // an idle worker may steal the left half ...
-            BigInteger right = new RangeSum(middle, to).compute();   // ... while this one does the right
-            return right.add(left.join());
+            BigInteger right = new Halves(middle, to, leaf).compute();   // ... while this one does the right
+            return right.add(left.join());      // join only now: joining before compute() runs them one by one
         }
     }
 
     /**
-     * Sums in a {@code long} while it cannot overflow and moves the partial sum into a
-     * {@code BigInteger} before it would: one square near 3e9 is already about 9e18, so even two
-     * of them overflow a {@code long}; {@code BigInteger} arithmetic for every number would be slow.
+     * The leaf of {@link #sumOfSquares}: the exact sum of {@code n * n} over a short range. Sums in a
+     * {@code long} while it cannot overflow and moves the partial sum into a {@code BigInteger}
+     * before it would: one square near 3e9 is already about 9e18, so even two of them overflow a
+     * {@code long}; {@code BigInteger} arithmetic for every number would be slow.
      */
-    private static BigInteger sumInALoop(long from, long to) {
+    public static BigInteger squaresInALoop(long fromInclusive, long toExclusive) {
         BigInteger total = BigInteger.ZERO;
         long partial = 0;
-        for (long n = from; n < to; n++) {
+        for (long n = fromInclusive; n < toExclusive; n++) {
             long square = n * n;                // fits: n <= MAX_ARGUMENT
             if (partial > Long.MAX_VALUE - square) {
                 total = total.add(BigInteger.valueOf(partial));

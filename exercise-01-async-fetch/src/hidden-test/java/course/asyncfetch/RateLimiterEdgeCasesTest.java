@@ -1,10 +1,21 @@
 package course.asyncfetch;
 
 import static course.asyncfetch.AsyncAssertions.failureChainOf;
+import static course.asyncfetch.AsyncAssertions.returnsPromptly;
+import static course.asyncfetch.Waits.eventually;
 import static course.asyncfetch.AsyncAssertions.valueOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -14,17 +25,23 @@ import org.junit.jupiter.api.Test;
 class RateLimiterEdgeCasesTest extends RateLimiterTestSupport {
 
     @Test
-    @Tag("points:2")
+    @Tag("points:1")
     @DisplayName("a task cancelled while waiting never starts")
     void cancelledWhileWaiting() {
         var results = submitAll(new RateLimiter(1, scheduler), 3);
         results.get(1).cancel(true);
+        advanceTo(1000);
+        assertThat(remote.startedIds())
+                .as("task 1 was cancelled while waiting, so at 1000 ms (one second after task 0 started) task 2 should"
+                        + " start in its place; started so far: %s. A cancelled task never starts and takes no start"
+                        + " from the limit", remote.startedIds())
+                .containsExactly(0, 2);
         runFor(Duration.ofSeconds(3));
         assertThat(remote.startedIds()).as("task 1 was cancelled while waiting: it must never start").containsExactly(0, 2);
     }
 
     @Test
-    @Tag("points:2")
+    @Tag("points:1")
     @DisplayName("passes each task's value or failure on")
     void passesOutcomesOn() {
         var results = submitAll(new RateLimiter(10, scheduler), 2);
@@ -36,7 +53,7 @@ class RateLimiterEdgeCasesTest extends RateLimiterTestSupport {
     }
 
     @Test
-    @Tag("points:2")
+    @Tag("points:1")
     @DisplayName("at 1 per second, starts are at least a second apart")
     void onePerSecond() {
         submitAll(new RateLimiter(1, scheduler), 4);
@@ -46,7 +63,7 @@ class RateLimiterEdgeCasesTest extends RateLimiterTestSupport {
     }
 
     @Test
-    @Tag("points:2")
+    @Tag("points:1")
     @DisplayName("after a quiet spell, a new task starts without waiting")
     void noNeedlessWait() {
         var limiter = new RateLimiter(5, scheduler);
@@ -60,5 +77,82 @@ class RateLimiterEdgeCasesTest extends RateLimiterTestSupport {
                 .as("1.5 s after the last burst the limit has room again: the new task should start at once,"
                         + " not after another second")
                 .isEqualTo(before + 1);
+    }
+
+    @Test
+    @Tag("points:1")
+    @DisplayName("a task submitted the moment a start comes free waits behind the tasks already waiting")
+    void orderAtTheBoundary() {
+        var limiter = new RateLimiter(1, scheduler);
+        // Scheduled before the limiter schedules anything, so at 1000 ms it runs before the limiter's own wake-up.
+        var late = new AtomicReference<CompletableFuture<String>>();
+        scheduler.schedule(Duration.ofSeconds(1), () -> late.set(limiter.submit(() -> remote.fetch(2))));
+        submitAll(limiter, 2);                          // task 0 starts at 0 ms, task 1 waits
+
+        advanceTo(1000);
+        assertThat(remote.startedIds())
+                .as("at 1000 ms task 2 was submitted just before the limiter's wake-up ran, while task 1 had been waiting"
+                        + " for a second; started so far: %s. Task 1 should get the start that came free: a new task"
+                        + " that finds room must still queue behind the waiting ones (submission order)", remote.startedIds())
+                .containsExactly(0, 1);
+        advanceTo(2000);
+        assertThat(remote.startedIds()).as("task 2 starts one second later").containsExactly(0, 1, 2);
+        assertThat(late.get()).isNotNull();
+    }
+
+    @Test
+    @Tag("points:0.5")
+    @DisplayName("a task that is slow to start does not hold up submit() on another thread")
+    void slowStartDoesNotHoldUpOtherCallers() throws Exception {
+        var limiter = new RateLimiter(10, scheduler);
+        returnsPromptly("RateLimiter.submit(...)", () -> new RateLimiter(1, scheduler).submit(CompletableFuture<String>::new));
+        var starting = new CountDownLatch(1);
+        var otherSubmitReturned = new CountDownLatch(1);
+        var sawOtherSubmitReturn = new AtomicBoolean();
+        Thread starter = Thread.ofPlatform().name("slow-starter").start(() -> limiter.submit(() -> {
+            starting.countDown();
+            try {
+                // A task that takes its time to start: it waits (at most 1 s) for another caller's submit to return.
+                sawOtherSubmitReturn.set(otherSubmitReturned.await(1, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return remote.fetch(0);
+        }));
+        assertThat(starting.await(3, TimeUnit.SECONDS)).as("the first task should start at once").isTrue();
+
+        returnsPromptly("RateLimiter.submit(...)", () -> limiter.submit(() -> remote.fetch(1)));
+        otherSubmitReturned.countDown();
+        starter.join(3_000);
+
+        assertThat(sawOtherSubmitReturn.get())
+                .as("while task 0 was starting on another thread, submit() of task 1 did not return for a second: the"
+                        + " task was started while holding the limiter's lock. Decide under the lock, start outside it")
+                .isTrue();
+        eventually(() -> assertThat(remote.started()).as("both tasks start, the limit is 10 per second").isEqualTo(2));
+    }
+
+    @Test
+    @Tag("points:0.5")
+    @DisplayName("100,000 tasks that may all start now and complete at once: every one starts")
+    void manyTasksThatCompleteAtOnce() {
+        int count = 100_000;
+        var limiter = new RateLimiter(count, scheduler);
+        var ran = new AtomicInteger();
+        List<CompletableFuture<Integer>> results = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int value = i;
+            Supplier<CompletableFuture<Integer>> task = () -> {
+                ran.incrementAndGet();
+                return CompletableFuture.completedFuture(value);
+            };
+            results.add(i == 0 ? returnsPromptly("RateLimiter.submit(...)", () -> limiter.submit(task)) : limiter.submit(task));
+        }
+        assertThat(ran.get())
+                .as("100,000 tasks submitted to a limiter of 100,000 per second: all may start at once, %d did. If it"
+                        + " stops after a few thousand, each start calls the next one (recursion) until the stack"
+                        + " overflows: start them in a loop", ran.get())
+                .isEqualTo(count);
+        assertThat(results.get(count - 1).getNow(-1)).as("the last task's result").isEqualTo(count - 1);
     }
 }

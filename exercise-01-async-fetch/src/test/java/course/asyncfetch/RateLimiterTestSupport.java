@@ -32,6 +32,32 @@ abstract class RateLimiterTestSupport {
         }
     }
 
+    /** Moves the clock to exactly {@code millis} (plus {@code nanos}) after the test began, running what falls due. */
+    void advanceTo(long millis, long nanos) {
+        long target = Duration.ofMillis(millis).plusNanos(nanos).toNanos();
+        long now = scheduler.elapsed().toNanos();
+        assertThat(target).as("the test moves its clock forward only").isGreaterThanOrEqualTo(now);
+        scheduler.advance(Duration.ofNanos(target - now));
+    }
+
+    void advanceTo(long millis) {
+        advanceTo(millis, 0);
+    }
+
+    /** When the index-th task started, in milliseconds after the test began (fractions kept). */
+    double startedAtMillis(int index) {
+        return (remote.call(index).startedAtNanos() - ManualScheduler.ORIGIN_NANOS) / 1e6;
+    }
+
+    /** All start times so far, in milliseconds after the test began. */
+    List<Double> startTimesMillis() {
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < remote.started(); i++) {
+            times.add(startedAtMillis(i));
+        }
+        return times;
+    }
+
     /** Fails if more than {@code perSecond} of the recorded starts fall within one second. */
     static void assertAtMostPerSecond(List<FakeRemote.Call> starts, int perSecond) {
         for (int i = 0; i + perSecond < starts.size(); i++) {

@@ -18,8 +18,12 @@ abstract class RetryTestSupport {
         return returnsPromptly("Retry.withRetry(...)", () -> Retry.withRetry(() -> remote.fetch(42), policy, scheduler));
     }
 
-    /** Fails the latest attempt, then checks the next one waits exactly {@code expectedWait} on the scheduler. */
+    /**
+     * Lets the latest attempt run a while (the wait counts from its failure, not from its start), fails
+     * it, then checks the next one waits exactly {@code expectedWait} on the scheduler.
+     */
     void failAndExpectRetryAfter(int attemptsSoFar, Duration expectedWait) {
+        scheduler.advanceMillis(37 * attemptsSoFar);
         remote.fail(attemptsSoFar - 1, new IllegalStateException("attempt " + attemptsSoFar + " failed"));
         assertThat(remote.started())
                 .as("attempt %d failed; the next one must wait %d ms on the TaskScheduler, but it started at once"

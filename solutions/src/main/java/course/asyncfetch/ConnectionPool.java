@@ -51,8 +51,8 @@ public final class ConnectionPool implements AutoCloseable {
 
     public CompletableFuture<Connection> acquire(Duration timeout) {
         CompletableFuture<Connection> caller = acquire();
-        // Whichever comes first wins: the timeout fails the caller (and handOver then skips it),
-        // or a connection completes it (and the timeout does nothing). No connection is lost.
+        // Whichever comes first wins: the timeout fails the caller (whose future then refuses a
+        // connection), or a connection completes it (and the timeout does nothing). None is lost.
         var timer = scheduler.schedule(timeout,
                 () -> caller.completeExceptionally(new TimeoutException("no connection free within " + timeout)));
         caller.whenComplete((connection, failure) -> timer.cancel(false));
@@ -60,12 +60,19 @@ public final class ConnectionPool implements AutoCloseable {
     }
 
     public void release(Connection connection) {
-        boolean closeIt;
         synchronized (this) {
             if (!lent.remove(connection)) {
                 throw new IllegalStateException(connection.name() + " is not lent out by this pool"
                         + " (released twice, or never acquired from it)");
             }
+        }
+        takeBack(connection);
+    }
+
+    /** Nobody holds the connection any more: close it if the pool is closed, else offer it to the waiting callers. */
+    private void takeBack(Connection connection) {
+        boolean closeIt;
+        synchronized (this) {
             closeIt = closed;
             if (!closed) {
                 free.add(connection);
@@ -81,13 +88,11 @@ public final class ConnectionPool implements AutoCloseable {
     public <T> CompletableFuture<T> withConnection(Function<? super Connection, ? extends CompletableFuture<T>> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
         CompletableFuture<Connection> lease = acquire();
-        // The caller gives up while still waiting: leave the queue (handOver skips a done lease).
+        // The caller gives up while still waiting: the cancelled lease then refuses the connection.
         result.whenComplete((value, failure) -> lease.cancel(false));
         lease.whenComplete((connection, failure) -> {
             if (failure != null) {
                 result.completeExceptionally(failure); // the pool is closed, or the caller cancelled
-            } else if (result.isDone()) {
-                release(connection); // cancelled at the moment the connection came
             } else {
                 run(work, connection, result);
             }
@@ -155,9 +160,6 @@ public final class ConnectionPool implements AutoCloseable {
             CompletableFuture<Connection> caller;
             Connection connection;
             synchronized (this) {
-                while (!waiting.isEmpty() && waiting.peek().isDone()) {
-                    waiting.poll(); // cancelled or timed out while waiting
-                }
                 if (waiting.isEmpty() || free.isEmpty()) {
                     handingOver = false;
                     return;
@@ -167,18 +169,11 @@ public final class ConnectionPool implements AutoCloseable {
                 lent.add(connection);
             }
             if (!caller.complete(connection)) {
-                // The caller gave up between the check and now: the connection is not theirs.
-                boolean closeIt;
+                // That caller gave up (cancelled, or timed out): the connection was never theirs.
                 synchronized (this) {
                     lent.remove(connection);
-                    closeIt = closed;
-                    if (!closed) {
-                        free.add(connection);
-                    }
                 }
-                if (closeIt) {
-                    connection.close();
-                }
+                takeBack(connection);
             }
         }
     }

@@ -134,13 +134,13 @@ class RateLimiterEdgeCasesTest extends RateLimiterTestSupport {
 
     @Test
     @Tag("points:0.5")
-    @DisplayName("100,000 tasks that may all start now and complete at once: every one starts")
-    void manyTasksThatCompleteAtOnce() {
+    @DisplayName("100,000 waiting tasks that complete as they start: all start the moment the limit allows")
+    void manyWaitingTasksThatCompleteAtOnce() {
         int count = 100_000;
         var limiter = new RateLimiter(count, scheduler);
         var ran = new AtomicInteger();
-        List<CompletableFuture<Integer>> results = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
+        List<CompletableFuture<Integer>> results = new ArrayList<>(2 * count);
+        for (int i = 0; i < 2 * count; i++) {
             int value = i;
             Supplier<CompletableFuture<Integer>> task = () -> {
                 ran.incrementAndGet();
@@ -149,10 +149,25 @@ class RateLimiterEdgeCasesTest extends RateLimiterTestSupport {
             results.add(i == 0 ? returnsPromptly("RateLimiter.submit(...)", () -> limiter.submit(task)) : limiter.submit(task));
         }
         assertThat(ran.get())
-                .as("100,000 tasks submitted to a limiter of 100,000 per second: all may start at once, %d did. If it"
-                        + " stops after a few thousand, each start calls the next one (recursion) until the stack"
-                        + " overflows: start them in a loop", ran.get())
+                .as("200,000 tasks submitted at once to a limiter of 100,000 per second: the first 100,000 start now")
                 .isEqualTo(count);
-        assertThat(results.get(count - 1).getNow(-1)).as("the last task's result").isEqualTo(count - 1);
+
+        StackOverflowError overflow = null;
+        try {
+            scheduler.advance(Duration.ofSeconds(1));
+        } catch (StackOverflowError e) {
+            overflow = e;
+        }
+
+        assertThat(overflow)
+                .as("starting the 100,000 waiting tasks overflowed the stack after %d of them: each start calls the"
+                        + " next one (recursion), one level deeper per task. Start them in a loop", ran.get() - count)
+                .isNull();
+        assertThat(ran.get())
+                .as("one second later the other 100,000 (each completes the moment it starts) may all start, but %d"
+                        + " tasks have started in all. If it stops early, each start calls the next one (recursion)"
+                        + " until the stack overflows: start them in a loop", ran.get())
+                .isEqualTo(2 * count);
+        assertThat(results.get(2 * count - 1).getNow(-1)).as("the last task's result").isEqualTo(2 * count - 1);
     }
 }

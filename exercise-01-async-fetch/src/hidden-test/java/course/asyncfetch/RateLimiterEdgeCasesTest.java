@@ -134,9 +134,9 @@ class RateLimiterEdgeCasesTest extends RateLimiterTestSupport {
 
     @Test
     @Tag("points:0.5")
-    @DisplayName("100,000 waiting tasks that complete as they start: all start the moment the limit allows")
+    @DisplayName("50,000 waiting tasks that complete as they start: all start the moment the limit allows")
     void manyWaitingTasksThatCompleteAtOnce() {
-        int count = 100_000;
+        int count = 50_000;
         var limiter = new RateLimiter(count, scheduler);
         var ran = new AtomicInteger();
         List<CompletableFuture<Integer>> results = new ArrayList<>(2 * count);
@@ -149,7 +149,7 @@ class RateLimiterEdgeCasesTest extends RateLimiterTestSupport {
             results.add(i == 0 ? returnsPromptly("RateLimiter.submit(...)", () -> limiter.submit(task)) : limiter.submit(task));
         }
         assertThat(ran.get())
-                .as("200,000 tasks submitted at once to a limiter of 100,000 per second: the first 100,000 start now")
+                .as("100,000 tasks submitted at once to a limiter of 50,000 per second: the first 50,000 start now")
                 .isEqualTo(count);
 
         StackOverflowError overflow = null;
@@ -160,11 +160,11 @@ class RateLimiterEdgeCasesTest extends RateLimiterTestSupport {
         }
 
         assertThat(overflow)
-                .as("starting the 100,000 waiting tasks overflowed the stack after %d of them: each start calls the"
+                .as("starting the 50,000 waiting tasks overflowed the stack after %d of them: each start calls the"
                         + " next one (recursion), one level deeper per task. Start them in a loop", ran.get() - count)
                 .isNull();
         assertThat(ran.get())
-                .as("one second later the other 100,000 (each completes the moment it starts) may all start, but %d"
+                .as("one second later the other 50,000 (each completes the moment it starts) may all start, but %d"
                         + " tasks have started in all. If it stops early, each start calls the next one (recursion)"
                         + " until the stack overflows: start them in a loop", ran.get())
                 .isEqualTo(2 * count);

@@ -17,12 +17,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @Tag("part:B")
 @DisplayName("B. Non-blocking limiter: edge cases")
+@ExtendWith(TimelineExtension.class)
 class AsyncLimiterEdgeCasesTest {
 
-    private final FakeRemote remote = new FakeRemote();
+    private final FakeRemote remote = new FakeRemote().lanes("task ");
+
+    /** An AsyncLimiter(max): the timeline draws the bound and marks the first task over it or out of order. */
+    private AsyncLimiter limiter(int max) {
+        remote.atMostInFlight("tasks running", max).inIdOrder();
+        return new AsyncLimiter(max);
+    }
 
     private List<CompletableFuture<String>> submitAll(AsyncLimiter limiter, int count) {
         List<CompletableFuture<String>> results = new ArrayList<>();
@@ -37,7 +45,7 @@ class AsyncLimiterEdgeCasesTest {
     @Tag("points:1")
     @DisplayName("a task cancelled while queued never starts, and its slot goes to the next one")
     void cancelledWhileQueued() {
-        var results = submitAll(new AsyncLimiter(1), 3);
+        var results = submitAll(limiter(1), 3);
         results.get(1).cancel(true);
         remote.complete(0);
 
@@ -51,7 +59,7 @@ class AsyncLimiterEdgeCasesTest {
     @Tag("points:1")
     @DisplayName("cancelling a running task's future cancels the task and frees its slot")
     void cancelledWhileRunning() {
-        var results = submitAll(new AsyncLimiter(1), 2);
+        var results = submitAll(limiter(1), 2);
         results.get(0).cancel(true);
 
         assertThat(remote.cancelled())
@@ -65,7 +73,7 @@ class AsyncLimiterEdgeCasesTest {
     @Tag("points:1")
     @DisplayName("with limit 1, tasks run strictly one after another")
     void limitOne() {
-        submitAll(new AsyncLimiter(1), 5);
+        submitAll(limiter(1), 5);
         for (int i = 0; i < 5; i++) {
             int done = i;
             eventually(() -> assertThat(remote.started()).as("tasks started after %d completions with limit 1", done)

@@ -16,18 +16,26 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @Tag("part:A")
 @DisplayName("A. Batch fetch: edge cases")
+@ExtendWith(TimelineExtension.class)
 class BatchFetchEdgeCasesTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30); // longer than any real wait: see BatchFetchTest
 
     private final ManualScheduler scheduler = new ManualScheduler();
     private final FakeRemote remote = new FakeRemote();
+
+    @BeforeEach
+    void timelineOnTheTestsClock() {
+        Timeline.current().clock(() -> scheduler.elapsed().toNanos() / 1e9);
+    }
 
     private CompletableFuture<List<String>> fetchAll(List<Integer> ids, ConcurrencyLimiter limiter) {
         return returnsPromptly("BatchFetch.fetchAll(...)",
@@ -78,6 +86,7 @@ class BatchFetchEdgeCasesTest {
         var limiter = ManualLimiter.holdingEverything();
         var batch = fetchAll(List.of(1, 2, 3, 4, 5), limiter);
         limiter.startNext(2);
+        remote.atMostStarts(2, "it was still queued when fetch 1 failed the batch, so it must never start");
         remote.fail(0, new IllegalStateException("fetch 1 failed"));
 
         eventually("the batch fails as soon as fetch 1 has failed", batch::isDone);
@@ -109,6 +118,7 @@ class BatchFetchEdgeCasesTest {
         var limiter = ManualLimiter.refillingWhenOneEnds();
         var batch = fetchAll(List.of(1, 2, 3, 4, 5, 6), limiter);
         limiter.startNext(3);
+        remote.atMostStarts(3, "it was still queued when fetch 1 failed the batch, so it must never start");
         remote.fail(0, new IllegalStateException("fetch 1 failed"));
 
         eventually("the batch fails as soon as fetch 1 has failed", batch::isDone);

@@ -14,9 +14,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @Tag("part:C")
 @DisplayName("C. Completion order: edge cases")
+@ExtendWith(TimelineExtension.class)
 class CompletionOrderEdgeCasesTest {
 
     @Test

@@ -20,9 +20,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @Tag("part:F")
 @DisplayName("F. Connection pool: edge cases")
+@ExtendWith(TimelineExtension.class)
 class ConnectionPoolEdgeCasesTest extends ConnectionPoolTestSupport {
 
     @Test

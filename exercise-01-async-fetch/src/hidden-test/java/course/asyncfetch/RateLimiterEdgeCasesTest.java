@@ -19,16 +19,18 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @Tag("part:E")
 @DisplayName("E. Rate limiter: edge cases")
+@ExtendWith(TimelineExtension.class)
 class RateLimiterEdgeCasesTest extends RateLimiterTestSupport {
 
     @Test
     @Tag("points:1")
     @DisplayName("a task cancelled while waiting never starts")
     void cancelledWhileWaiting() {
-        var results = submitAll(new RateLimiter(1, scheduler), 3);
+        var results = submitAll(rateLimiter(1), 3);
         results.get(1).cancel(true);
         advanceTo(1000);
         assertThat(remote.startedIds())
@@ -44,7 +46,7 @@ class RateLimiterEdgeCasesTest extends RateLimiterTestSupport {
     @Tag("points:1")
     @DisplayName("passes each task's value or failure on")
     void passesOutcomesOn() {
-        var results = submitAll(new RateLimiter(10, scheduler), 2);
+        var results = submitAll(rateLimiter(10), 2);
         var boom = new IllegalStateException("task 1 failed");
         remote.complete(0);
         remote.fail(1, boom);
@@ -56,7 +58,7 @@ class RateLimiterEdgeCasesTest extends RateLimiterTestSupport {
     @Tag("points:1")
     @DisplayName("at 1 per second, starts are at least a second apart")
     void onePerSecond() {
-        submitAll(new RateLimiter(1, scheduler), 4);
+        submitAll(rateLimiter(1), 4);
         runFor(Duration.ofMillis(3500));
         assertThat(remote.started()).as("tasks started within 3.5 s at 1 per second").isEqualTo(4);
         assertAtMostPerSecond(remote.calls(), 1);
@@ -66,7 +68,7 @@ class RateLimiterEdgeCasesTest extends RateLimiterTestSupport {
     @Tag("points:1")
     @DisplayName("after a quiet spell, a new task starts without waiting")
     void noNeedlessWait() {
-        var limiter = new RateLimiter(5, scheduler);
+        var limiter = rateLimiter(5);
         submitAll(limiter, 5);
         runFor(Duration.ofMillis(1500));
         int before = remote.started();
@@ -83,7 +85,7 @@ class RateLimiterEdgeCasesTest extends RateLimiterTestSupport {
     @Tag("points:1")
     @DisplayName("a task submitted the moment a start comes free waits behind the tasks already waiting")
     void orderAtTheBoundary() {
-        var limiter = new RateLimiter(1, scheduler);
+        var limiter = rateLimiter(1);
         // Scheduled before the limiter schedules anything, so at 1000 ms it runs before the limiter's own wake-up.
         var late = new AtomicReference<CompletableFuture<String>>();
         scheduler.schedule(Duration.ofSeconds(1), () -> late.set(limiter.submit(() -> remote.fetch(2))));
@@ -104,7 +106,7 @@ class RateLimiterEdgeCasesTest extends RateLimiterTestSupport {
     @Tag("points:0.5")
     @DisplayName("a task that is slow to start does not hold up submit() on another thread")
     void slowStartDoesNotHoldUpOtherCallers() throws Exception {
-        var limiter = new RateLimiter(10, scheduler);
+        var limiter = rateLimiter(10);
         returnsPromptly("RateLimiter.submit(...)", () -> new RateLimiter(1, scheduler).submit(CompletableFuture<String>::new));
         var starting = new CountDownLatch(1);
         var otherSubmitReturned = new CountDownLatch(1);
@@ -137,7 +139,7 @@ class RateLimiterEdgeCasesTest extends RateLimiterTestSupport {
     @DisplayName("50,000 waiting tasks that complete as they start: all start the moment the limit allows")
     void manyWaitingTasksThatCompleteAtOnce() {
         int count = 50_000;
-        var limiter = new RateLimiter(count, scheduler);
+        var limiter = rateLimiter(count);
         var ran = new AtomicInteger();
         List<CompletableFuture<Integer>> results = new ArrayList<>(2 * count);
         for (int i = 0; i < 2 * count; i++) {

@@ -11,9 +11,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @Tag("part:D")
 @DisplayName("D. Retry: edge cases")
+@ExtendWith(TimelineExtension.class)
 class RetryEdgeCasesTest extends RetryTestSupport {
 
     @Test

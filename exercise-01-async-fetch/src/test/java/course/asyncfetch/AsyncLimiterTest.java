@@ -16,13 +16,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Timeout;
 
 @Tag("part:B")
 @DisplayName("B. Non-blocking limiter")
+@ExtendWith(TimelineExtension.class)
 class AsyncLimiterTest {
 
-    private final FakeRemote remote = new FakeRemote();
+    private final FakeRemote remote = new FakeRemote().lanes("task ");
+
+    /** An AsyncLimiter(max): the timeline draws the bound and marks the first task over it or out of order. */
+    private AsyncLimiter limiter(int max) {
+        remote.atMostInFlight("tasks running", max).inIdOrder();
+        return new AsyncLimiter(max);
+    }
 
     private List<CompletableFuture<String>> submitAll(AsyncLimiter limiter, int count) {
         List<CompletableFuture<String>> results = new ArrayList<>();
@@ -37,7 +45,7 @@ class AsyncLimiterTest {
     @Tag("points:2")
     @DisplayName("with nothing completing, exactly as many tasks start as the limit")
     void startsExactlyTheLimit() {
-        submitAll(new AsyncLimiter(3), 10);
+        submitAll(limiter(3), 10);
 
         staysSo(() ->
                 assertThat(remote.started())
@@ -50,7 +58,7 @@ class AsyncLimiterTest {
     @Tag("points:2")
     @DisplayName("each completion starts exactly one queued task, in submission order")
     void eachCompletionStartsOneMore() {
-        submitAll(new AsyncLimiter(3), 6);
+        submitAll(limiter(3), 6);
 
         remote.complete(1);
         eventually(() -> assertThat(remote.started())
@@ -68,7 +76,7 @@ class AsyncLimiterTest {
     @Tag("points:1")
     @DisplayName("a task that fails frees its slot for the next one")
     void failureFreesTheSlot() {
-        var results = submitAll(new AsyncLimiter(1), 3);
+        var results = submitAll(limiter(1), 3);
 
         remote.fail(0, new IllegalStateException("task 0 failed"));
         eventually(() -> assertThat(remote.started())
@@ -83,7 +91,7 @@ class AsyncLimiterTest {
     @Tag("points:1.5")
     @DisplayName("passes each task's value or failure on to the future submit returned")
     void passesOutcomesOn() {
-        var results = submitAll(new AsyncLimiter(2), 2);
+        var results = submitAll(limiter(2), 2);
         var boom = new IllegalStateException("task 1 failed");
 
         remote.complete(0);
@@ -103,7 +111,7 @@ class AsyncLimiterTest {
     // by returnsPromptly (3 s), so only the import gets the extra time.
     @Timeout(value = 15, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void neverBlocks() {
-        var results = submitAll(new AsyncLimiter(1), 3);
+        var results = submitAll(limiter(1), 3);
 
         assertPending(results.get(2), "its task is still queued behind a running one");
         for (int i = 0; i < 3; i++) {

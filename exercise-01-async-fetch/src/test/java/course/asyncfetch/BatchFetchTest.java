@@ -14,13 +14,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Timeout;
 
 @Tag("part:A")
 @DisplayName("A. Batch fetch")
+@ExtendWith(TimelineExtension.class)
 class BatchFetchTest {
 
     /**
@@ -31,6 +34,11 @@ class BatchFetchTest {
 
     private final ManualScheduler scheduler = new ManualScheduler();
     private final FakeRemote remote = new FakeRemote();
+
+    @BeforeEach
+    void timelineOnTheTestsClock() {
+        Timeline.current().clock(() -> scheduler.elapsed().toNanos() / 1e9);
+    }
 
     private CompletableFuture<List<String>> fetchAll(List<Integer> ids, ConcurrencyLimiter limiter) {
         return returnsPromptly("BatchFetch.fetchAll(...)",
@@ -96,6 +104,7 @@ class BatchFetchTest {
         var limiter = ManualLimiter.holdingEverything();
         var batch = fetchAll(IntStream.rangeClosed(1, 10).boxed().toList(), limiter);
         limiter.startNext(3);
+        remote.atMostStarts(3, "it was still queued when the batch timed out, so it must never start");
         remote.complete(0);
 
         scheduler.advance(TIMEOUT.minusMillis(1));
@@ -127,6 +136,7 @@ class BatchFetchTest {
         var limiter = ManualLimiter.refillingWhenOneEnds();
         var batch = fetchAll(List.of(1, 2, 3, 4, 5), limiter);
         limiter.startNext(2);
+        remote.atMostStarts(2, "it was still queued when the batch timed out, so it must never start");
 
         scheduler.advance(TIMEOUT);
         eventually(() ->

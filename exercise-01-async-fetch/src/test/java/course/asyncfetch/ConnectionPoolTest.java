@@ -17,10 +17,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Timeout;
 
 @Tag("part:F")
 @DisplayName("F. Connection pool")
+@ExtendWith(TimelineExtension.class)
 class ConnectionPoolTest extends ConnectionPoolTestSupport {
 
     @Test

@@ -9,17 +9,19 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Timeout;
 
 @Tag("part:E")
 @DisplayName("E. Rate limiter")
+@ExtendWith(TimelineExtension.class)
 class RateLimiterTest extends RateLimiterTestSupport {
 
     @Test
     @Tag("points:3")
     @DisplayName("never starts more than M tasks in any one-second window")
     void atMostMPerSecond() {
-        submitAll(new RateLimiter(5, scheduler), 15);
+        submitAll(rateLimiter(5), 15);
 
         runFor(Duration.ofSeconds(4));
 
@@ -31,7 +33,7 @@ class RateLimiterTest extends RateLimiterTestSupport {
     @Tag("points:2")
     @DisplayName("starts the first task at once and every task eventually, in submission order")
     void startsEveryTaskInOrder() {
-        submitAll(new RateLimiter(4, scheduler), 10);
+        submitAll(rateLimiter(4), 10);
         assertThat(remote.started()).as("the first task should start at once: no time has passed yet").isPositive();
 
         runFor(Duration.ofMillis(2500));
@@ -51,7 +53,7 @@ class RateLimiterTest extends RateLimiterTestSupport {
     // by returnsPromptly (3 s), so only the import gets the extra time.
     @Timeout(value = 15, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void neverBlocks() {
-        var results = submitAll(new RateLimiter(2, scheduler), 4);
+        var results = submitAll(rateLimiter(2), 4);
 
         assertPending(results.get(3), "its task has to wait for the next second");
         runFor(Duration.ofMillis(1500));
@@ -64,7 +66,7 @@ class RateLimiterTest extends RateLimiterTestSupport {
     @Tag("points:1.5")
     @DisplayName("a burst of M starts at once, and task M+1 exactly one second after them")
     void burstThenExactlyOneSecond() {
-        var limiter = new RateLimiter(5, scheduler);
+        var limiter = rateLimiter(5);
         advanceTo(250); // the limiter has been idle for a while
 
         submitAll(limiter, 6);
@@ -90,7 +92,7 @@ class RateLimiterTest extends RateLimiterTestSupport {
     @Tag("points:1")
     @DisplayName("after part of the limit is used: a waiting task starts the moment the oldest start is a second old")
     void partlyUsedThenBoundary() {
-        var limiter = new RateLimiter(3, scheduler);
+        var limiter = rateLimiter(3);
         submitAll(limiter, 1);                         // at 0 ms: 1 of 3 starts used
         advanceTo(937);
         var waiting = submitAll(limiter, 3);            // at 937 ms: 2 may start, the 3rd waits for the 0 ms start to expire

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeEach;
 
 /** The fakes and helpers the part's visible and hidden tests share. */
 abstract class RateLimiterTestSupport {
@@ -14,7 +15,18 @@ abstract class RateLimiterTestSupport {
     static final long SECOND_NANOS = Duration.ofSeconds(1).toNanos();
 
     final ManualScheduler scheduler = new ManualScheduler();
-    final FakeRemote remote = new FakeRemote(scheduler::nanoTime);
+    final FakeRemote remote = new FakeRemote(scheduler::nanoTime).lanes("task ");
+
+    @BeforeEach
+    void timelineOnTheTestsClock() {
+        Timeline.current().clock(() -> scheduler.elapsed().toNanos() / 1e9);
+    }
+
+    /** A RateLimiter(m) on the test's scheduler: the timeline marks the first start that makes m + 1 in one second. */
+    RateLimiter rateLimiter(int maxStartsPerSecond) {
+        remote.atMostPerSecond(maxStartsPerSecond);
+        return new RateLimiter(maxStartsPerSecond, scheduler);
+    }
 
     List<CompletableFuture<String>> submitAll(RateLimiter limiter, int count) {
         List<CompletableFuture<String>> results = new ArrayList<>();

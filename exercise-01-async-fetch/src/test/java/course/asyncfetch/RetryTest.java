@@ -10,10 +10,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Timeout;
 
 @Tag("part:D")
 @DisplayName("D. Retry with exponential backoff")
+@ExtendWith(TimelineExtension.class)
 class RetryTest extends RetryTestSupport {
 
     @Test

@@ -11,13 +11,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @Tag("part:D")
 @DisplayName("D. Retry: edge cases")
+@ExtendWith(TimelineExtension.class)
 class RetryEdgeCasesTest extends RetryTestSupport {
 
     @Test
-    @Tag("points:1")
+    @Tag("points:0.5")
     @DisplayName("a first attempt that succeeds is the only attempt")
     void firstAttemptSucceeds() {
         var result = retry(RetryPolicy.of(5, BASE));
@@ -28,7 +30,7 @@ class RetryEdgeCasesTest extends RetryTestSupport {
     }
 
     @Test
-    @Tag("points:2")
+    @Tag("points:1.5")
     @DisplayName("applies the policy's jitter to every delay")
     void appliesJitter() {
         var result = retry(new RetryPolicy(3, BASE, delay -> delay.multipliedBy(3)));
@@ -39,18 +41,22 @@ class RetryEdgeCasesTest extends RetryTestSupport {
     }
 
     @Test
-    @Tag("points:2")
+    @Tag("points:1.5")
     @DisplayName("cancelling the returned future stops further attempts")
     void cancelStops() {
         var result = retry(RetryPolicy.of(5, BASE));
         remote.fail(0, new IllegalStateException("attempt 1 failed"));
         result.cancel(true);
         scheduler.advance(Duration.ofSeconds(10));
-        assertThat(remote.started()).as("attempts started after the caller cancelled the retry").isEqualTo(1);
+        assertThat(remote.started())
+                .as("the caller cancelled the retry while it waited to try again; attempts started in all: %d, expected 1"
+                        + " — check that the result is still wanted when the wait is over, before the next attempt",
+                        remote.started())
+                .isEqualTo(1);
     }
 
     @Test
-    @Tag("points:1")
+    @Tag("points:0.5")
     @DisplayName("an attempt that throws instead of returning a future counts as a failed attempt")
     void throwingAttempt() {
         var calls = new AtomicInteger();
@@ -66,5 +72,34 @@ class RetryEdgeCasesTest extends RetryTestSupport {
         assertThat(calls.get()).as("attempts after two that threw (delays 100 + 200 ms)").isEqualTo(3);
         assertThat(valueOf(result, "attempt 3 succeeded")).isEqualTo("third time lucky");
         assertThat(failureChainOf(CompletableFuture.failedFuture(boom), "sanity")).contains(boom);
+    }
+
+    @Test
+    @Tag("points:0.5")
+    @DisplayName("cancelling while an attempt is running: no attempt after it")
+    void cancelWhileAnAttemptRuns() {
+        var result = retry(RetryPolicy.of(5, BASE));
+        result.cancel(true);
+        remote.fail(0, new IllegalStateException("attempt 1 failed after the caller cancelled"));
+        scheduler.advance(Duration.ofSeconds(10));
+
+        assertThat(remote.started())
+                .as("the caller cancelled the retry while attempt 1 was still running; attempts started in all: %d,"
+                        + " expected 1", remote.started())
+                .isEqualTo(1);
+    }
+
+    @Test
+    @Tag("points:0.5")
+    @DisplayName("with maxAttempts 1, a failure fails at once and nothing is retried")
+    void oneAttemptOnly() {
+        var result = retry(RetryPolicy.of(1, BASE));
+        var only = new IllegalStateException("the only attempt failed");
+        remote.fail(0, only);
+
+        assertThat(failureChainOf(result, "the only attempt failed"))
+                .as("maxAttempts 1 means one attempt in all: its failure is the result, at once").contains(only);
+        scheduler.advance(Duration.ofSeconds(10));
+        assertThat(remote.started()).as("attempts made with maxAttempts 1").isEqualTo(1);
     }
 }

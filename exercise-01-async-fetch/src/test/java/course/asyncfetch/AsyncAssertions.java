@@ -17,19 +17,44 @@ final class AsyncAssertions {
 
     /**
      * Runs {@code call} and fails if it does not return promptly. Async code returns its future at
-     * once; a call that waits is blocking a thread.
+     * once; a call that waits is blocking a thread. A stub not written yet (it throws, or returns a
+     * future failed with, "TODO: ...") fails with "... is not written yet: TODO ...".
      */
     static <T> T returnsPromptly(String what, Supplier<T> call) {
-        T result = assertTimeoutPreemptively(PROMPTLY, call::get, () -> what + " did not return within "
-                + PROMPTLY.toSeconds() + " s although nothing it depends on has completed: it is blocking"
-                + " (join(), get(), Semaphore.acquire(), sleep(), ...). Return the future at once and"
-                + " react to completion with thenApply/thenCompose/whenComplete instead.");
+        T result;
+        try {
+            result = assertTimeoutPreemptively(PROMPTLY, call::get, () -> what + " did not return within "
+                    + PROMPTLY.toSeconds() + " s although nothing it depends on has completed: it is blocking"
+                    + " (join(), get(), Semaphore.acquire(), sleep(), ...). Return the future at once and"
+                    + " react to completion with thenApply/thenCompose/whenComplete instead.");
+        } catch (UnsupportedOperationException todo) {
+            throw notWrittenYetOr(what, todo);
+        }
         if (result instanceof CompletableFuture<?> future && future.isCompletedExceptionally() && !future.isCancelled()
-                && future.exceptionNow() instanceof UnsupportedOperationException todo
-                && String.valueOf(todo.getMessage()).startsWith("TODO")) {
+                && future.exceptionNow() instanceof UnsupportedOperationException todo && isTodo(todo)) {
             throw new AssertionError(what + " is not written yet: " + todo.getMessage());
         }
         return result;
+    }
+
+    /** Runs {@code call} (a method that returns nothing), turning a stub's "TODO: ..." into "... is not written yet". */
+    static void written(String what, Runnable call) {
+        try {
+            call.run();
+        } catch (UnsupportedOperationException todo) {
+            throw notWrittenYetOr(what, todo);
+        }
+    }
+
+    private static RuntimeException notWrittenYetOr(String what, UnsupportedOperationException thrown) {
+        if (isTodo(thrown)) {
+            throw new AssertionError(what + " is not written yet: " + thrown.getMessage());
+        }
+        return thrown;
+    }
+
+    private static boolean isTodo(UnsupportedOperationException failure) {
+        return String.valueOf(failure.getMessage()).startsWith("TODO");
     }
 
     /** The future must not be complete yet; says what it completed with if it is. */

@@ -9,7 +9,8 @@ import java.util.function.LongSupplier;
 
 /**
  * A remote whose fetches never finish by themselves: the test completes or fails each one, in
- * any order. It counts what a limit, a timeout or a cancellation must get right.
+ * any order. It counts what a limit, a timeout or a cancellation must get right, and records each
+ * fetch on the test's {@link Timeline} (with the first moment a rule the test set broke).
  */
 final class FakeRemote implements AsyncRemote {
 
@@ -22,6 +23,17 @@ final class FakeRemote implements AsyncRemote {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicInteger cancelled = new AtomicInteger();
+    // What the timeline shows and the rules it marks when they break (set by the test; recording only).
+    private volatile String lanePrefix = "fetch ";
+    private volatile boolean laneByCallNumber;
+    private volatile int inFlightBound = Integer.MAX_VALUE;
+    private volatile int startsBound = Integer.MAX_VALUE;
+    private volatile String startsBoundRule;
+    private volatile int perSecondBound;
+    private volatile long notBeforeNanos = Long.MIN_VALUE;
+    private volatile String notBeforeRule;
+    private volatile boolean inIdOrder;
+    private int highestId = Integer.MIN_VALUE; // guarded by this
 
     FakeRemote() {
         this(() -> 0L);
@@ -42,6 +54,7 @@ final class FakeRemote implements AsyncRemote {
      */
     private final class TrackedFuture extends CompletableFuture<String> {
         private final AtomicBoolean finished = new AtomicBoolean();
+        private volatile Timeline.Call recorded; // set before anyone else sees this future
 
         private boolean finish() {
             boolean first = finished.compareAndSet(false, true);
@@ -53,12 +66,20 @@ final class FakeRemote implements AsyncRemote {
 
         @Override
         public boolean complete(String value) {
-            return finish() && super.complete(value);
+            if (!finish()) {
+                return false;
+            }
+            recorded.done();
+            return super.complete(value);
         }
 
         @Override
         public boolean completeExceptionally(Throwable failure) {
-            return finish() && super.completeExceptionally(failure);
+            if (!finish()) {
+                return false;
+            }
+            recorded.failed();
+            return super.completeExceptionally(failure);
         }
 
         @Override
@@ -66,19 +87,102 @@ final class FakeRemote implements AsyncRemote {
             if (!finish()) {
                 return isCancelled();
             }
+            recorded.cancelled();
             cancelled.incrementAndGet();
             return super.cancel(mayInterruptIfRunning);
         }
     }
 
+    /** Names the timeline's lanes {@code prefix + id} (the default is "fetch 3"). */
+    FakeRemote lanes(String prefix) {
+        lanePrefix = prefix;
+        return this;
+    }
+
+    /** Names the timeline's lanes {@code prefix + n} for the n-th call (1 = the first), e.g. "attempt 2". */
+    FakeRemote lanesByCallNumber(String prefix) {
+        lanePrefix = prefix;
+        laneByCallNumber = true;
+        return this;
+    }
+
+    /** The timeline draws {@code max} as the bound of calls in flight, and marks the first call over it. */
+    FakeRemote atMostInFlight(String label, int max) {
+        inFlightBound = max;
+        Timeline.current().bound(label, max);
+        return this;
+    }
+
+    /** The timeline marks the first call after the {@code max}-th start as breaking {@code rule}. */
+    FakeRemote atMostStarts(int max, String rule) {
+        startsBoundRule = rule;
+        startsBound = max;
+        return this;
+    }
+
+    /** The timeline marks the first start that makes {@code max} + 1 starts within one second (by the clock given). */
+    FakeRemote atMostPerSecond(int max) {
+        perSecondBound = max;
+        return this;
+    }
+
+    /** The timeline marks a call that starts before {@code nanos} on the clock given as breaking {@code rule}. */
+    void notBefore(long nanos, String rule) {
+        notBeforeRule = rule;
+        notBeforeNanos = nanos;
+    }
+
+    /** The timeline marks the first call whose id is lower than an id started before it (ids are submission order). */
+    FakeRemote inIdOrder() {
+        inIdOrder = true;
+        return this;
+    }
+
     @Override
     public CompletableFuture<String> fetch(int id) {
-        CompletableFuture<String> future = new TrackedFuture();
-        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        TrackedFuture future = new TrackedFuture();
+        int nowInFlight = inFlight.incrementAndGet();
+        maxInFlight.accumulateAndGet(nowInFlight, Math::max);
+        long now = clock.getAsLong();
+        String lane;
+        int startNumber;
+        long mStartsBefore = Long.MIN_VALUE;
+        int highestIdBefore;
         synchronized (this) {
-            calls.add(new Call(id, future, clock.getAsLong()));
+            startNumber = calls.size() + 1;
+            lane = lanePrefix + (laneByCallNumber ? startNumber : id);
+            if (perSecondBound > 0 && calls.size() >= perSecondBound) {
+                mStartsBefore = calls.get(calls.size() - perSecondBound).startedAtNanos();
+            }
+            highestIdBefore = highestId;
+            highestId = Math.max(highestId, id);
+            future.recorded = Timeline.current().start(lane);
+            calls.add(new Call(id, future, now));
         }
+        markBrokenRules(lane, id, now, nowInFlight, startNumber, mStartsBefore, highestIdBefore);
         return future;
+    }
+
+    /** Recording only: never throws, never waits. */
+    private void markBrokenRules(String lane, int id, long now, int nowInFlight, int startNumber, long mStartsBefore,
+            int highestIdBefore) {
+        Timeline timeline = Timeline.current();
+        if (nowInFlight > inFlightBound) {
+            timeline.broke(lane + " started while " + (nowInFlight - 1) + " were in flight (at most " + inFlightBound + ")");
+        }
+        if (startNumber > startsBound) {
+            timeline.broke(lane + " started: " + startsBoundRule);
+        }
+        if (now < notBeforeNanos) {
+            timeline.broke(lane + " started " + (notBeforeNanos - now) / 1_000_000 + " ms early: " + notBeforeRule);
+        }
+        if (mStartsBefore != Long.MIN_VALUE && now - mStartsBefore < 1_000_000_000L) {
+            timeline.broke(lane + " started " + (now - mStartsBefore) / 1_000_000 + " ms after the start " + perSecondBound
+                    + " before it: " + (perSecondBound + 1) + " starts within one second (at most " + perSecondBound + ")");
+        }
+        if (inIdOrder && id < highestIdBefore) {
+            timeline.broke(lane + " started after a task submitted later (submission order)");
+        }
     }
 
     /** The index-th call to start (0 = the first). */

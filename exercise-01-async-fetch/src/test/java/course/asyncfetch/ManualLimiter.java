@@ -9,7 +9,9 @@ import java.util.function.Supplier;
  * A limiter for part A's tests that starts tasks only when the test says so (or, made with
  * {@link #startingEverything()}, at once). It lets the tests check what part A must do with any
  * limiter: hand it every fetch, and cancel the futures it returned when the batch ends.
- * It is not an answer to part B: it never starts anything by itself.
+ * It is not an answer to part B: it counts no slots. Made with {@link #refillingWhenOneEnds()},
+ * it also does the one thing a real limiter does by itself: the moment a started task ends
+ * (completed, failed or cancelled), it starts the next waiting one, right there on that thread.
  */
 final class ManualLimiter implements ConcurrencyLimiter {
 
@@ -35,25 +37,39 @@ final class ManualLimiter implements ConcurrencyLimiter {
                 } else {
                     result.complete(value);
                 }
+                if (refill) {
+                    startNext(1);
+                }
             });
         }
     }
 
     private final boolean startAtOnce;
+    private final boolean refill;
     private final List<Entry<?>> entries = new ArrayList<>(); // guarded by this
 
-    private ManualLimiter(boolean startAtOnce) {
+    private ManualLimiter(boolean startAtOnce, boolean refill) {
         this.startAtOnce = startAtOnce;
+        this.refill = refill;
     }
 
     /** Starts nothing until the test calls {@link #startNext} or {@link #startAllWaiting}. */
     static ManualLimiter holdingEverything() {
-        return new ManualLimiter(false);
+        return new ManualLimiter(false, false);
     }
 
     /** Starts every task the moment it is submitted (no limit at all). */
     static ManualLimiter startingEverything() {
-        return new ManualLimiter(true);
+        return new ManualLimiter(true, false);
+    }
+
+    /**
+     * Starts what the test says ({@link #startNext}) and, like a real limiter whose slot has come
+     * free, the next waiting task the moment a started one ends (cancelled included), on the thread
+     * that ended it.
+     */
+    static ManualLimiter refillingWhenOneEnds() {
+        return new ManualLimiter(false, true);
     }
 
     @Override

@@ -9,10 +9,18 @@ import java.util.concurrent.Future;
 
 /**
  * A {@link TaskScheduler} whose clock only moves when the test calls {@link #advance}: every
- * action that falls due then runs on the test's thread, in time order, with the clock set to its
- * due time. Tests use it instead of waiting for real time.
+ * action that falls due then runs on the test's thread, in time order (actions due at the same
+ * moment in the order they were scheduled), with the clock set to its due time. Tests use it
+ * instead of waiting for real time.
+ *
+ * <p>Like {@link System#nanoTime()}, the clock starts at an arbitrary value, here a negative one
+ * that is not a whole number of seconds: code that only works when time starts at 0 (a window
+ * counted from 0, a sum where a difference belongs) fails here as it would on a real machine.
  */
 final class ManualScheduler implements TaskScheduler {
+
+    /** The clock's reading when the test starts. */
+    static final long ORIGIN_NANOS = -3_599_876_543_210L;
 
     private record Timer(long dueAtNanos, long sequence, Runnable action, CompletableFuture<Void> handle) {
     }
@@ -22,7 +30,7 @@ final class ManualScheduler implements TaskScheduler {
                     ? Long.compare(a.dueAtNanos(), b.dueAtNanos())
                     : Long.compare(a.sequence(), b.sequence()));
     private final List<Duration> requestedDelays = new ArrayList<>();
-    private long now;
+    private long now = ORIGIN_NANOS;
     private long sequence;
 
     @Override
@@ -71,7 +79,13 @@ final class ManualScheduler implements TaskScheduler {
         return List.copyOf(requestedDelays);
     }
 
-    synchronized long elapsedMillis() {
-        return Duration.ofNanos(now).toMillis();
+    /** Actions scheduled, not yet run and not cancelled. */
+    synchronized int pendingTimers() {
+        return (int) timers.stream().filter(timer -> !timer.handle().isDone()).count();
+    }
+
+    /** Time on this clock since the test started. */
+    synchronized Duration elapsed() {
+        return Duration.ofNanos(now - ORIGIN_NANOS);
     }
 }

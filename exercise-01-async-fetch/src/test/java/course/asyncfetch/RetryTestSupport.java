@@ -4,6 +4,7 @@ import static course.asyncfetch.AsyncAssertions.returnsPromptly;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
 import java.util.concurrent.CompletableFuture;
 
 /** The fakes and helpers the part's visible and hidden tests share. */
@@ -12,15 +13,26 @@ abstract class RetryTestSupport {
     static final Duration BASE = Duration.ofMillis(100);
 
     final ManualScheduler scheduler = new ManualScheduler();
-    final FakeRemote remote = new FakeRemote();
+    final FakeRemote remote = new FakeRemote(scheduler::nanoTime).lanesByCallNumber("attempt ");
+
+    @BeforeEach
+    void timelineOnTheTestsClock() {
+        Timeline.current().clock(() -> scheduler.elapsed().toNanos() / 1e9);
+    }
 
     CompletableFuture<String> retry(RetryPolicy policy) {
         return returnsPromptly("Retry.withRetry(...)", () -> Retry.withRetry(() -> remote.fetch(42), policy, scheduler));
     }
 
-    /** Fails the latest attempt, then checks the next one waits exactly {@code expectedWait} on the scheduler. */
+    /**
+     * Lets the latest attempt run a while (the wait counts from its failure, not from its start), fails
+     * it, then checks the next one waits exactly {@code expectedWait} on the scheduler.
+     */
     void failAndExpectRetryAfter(int attemptsSoFar, Duration expectedWait) {
+        scheduler.advanceMillis(37 * attemptsSoFar);
         remote.fail(attemptsSoFar - 1, new IllegalStateException("attempt " + attemptsSoFar + " failed"));
+        remote.notBefore(scheduler.nanoTime() + expectedWait.toNanos(), "attempt " + (attemptsSoFar + 1) + " must wait "
+                + expectedWait.toMillis() + " ms after attempt " + attemptsSoFar + " failed");
         assertThat(remote.started())
                 .as("attempt %d failed; the next one must wait %d ms on the TaskScheduler, but it started at once"
                         + " (did you sleep, or retry without scheduling?)", attemptsSoFar, expectedWait.toMillis())

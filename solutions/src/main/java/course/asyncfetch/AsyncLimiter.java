@@ -14,10 +14,11 @@ public final class AsyncLimiter implements ConcurrencyLimiter {
 
     private final int maxConcurrent;
 
-    // Guarded by `this`: the count and the queue change together, and only for a moment —
-    // tasks are always started outside the lock.
+    // Guarded by `this`: they change together, and only for a moment — tasks are always started
+    // outside the lock.
     private int running;
     private final Queue<LinkedTask<?>> waiting = new ArrayDeque<>();
+    private boolean starting; // a thread is in the loop of startWhatTheLimitAllows
 
     public AsyncLimiter(int maxConcurrent) {
         if (maxConcurrent < 1) {
@@ -28,37 +29,49 @@ public final class AsyncLimiter implements ConcurrencyLimiter {
 
     @Override
     public <T> CompletableFuture<T> submit(Supplier<? extends CompletableFuture<T>> task) {
-        LinkedTask<T> linked = new LinkedTask<>(task, this::release);
-        boolean startNow;
+        LinkedTask<T> linked = new LinkedTask<>(task, this::finished);
         synchronized (this) {
-            startNow = running < maxConcurrent;
-            if (startNow) {
-                running++;
-            } else {
-                waiting.add(linked);
-            }
+            waiting.add(linked);
         }
-        if (startNow) {
-            linked.start();
-        }
+        startWhatTheLimitAllows();
         return linked.result();
     }
 
-    /** A running task finished: hand its slot to the next waiting task, or give it back. */
-    private void release() {
+    /** A running task's future is complete, however it ended: its slot is free. */
+    private void finished() {
+        synchronized (this) {
+            running--;
+        }
+        startWhatTheLimitAllows();
+    }
+
+    /**
+     * Starts waiting tasks, oldest first, while a slot is free. One thread at a time runs the loop:
+     * a task that completes as it starts frees its slot from inside start(), and starting the next
+     * task right there would nest one call deeper per task until the stack overflows. Instead the
+     * thread already in the loop finds the free slot on its next turn.
+     */
+    private void startWhatTheLimitAllows() {
+        synchronized (this) {
+            if (starting) {
+                return;
+            }
+            starting = true;
+        }
         while (true) {
             LinkedTask<?> next;
             synchronized (this) {
-                next = waiting.poll();
-                if (next == null) {
-                    running--;
+                while (!waiting.isEmpty() && waiting.peek().result().isDone()) {
+                    waiting.poll(); // cancelled while waiting: it never starts, and takes no slot
+                }
+                if (waiting.isEmpty() || running == maxConcurrent) {
+                    starting = false;
                     return;
                 }
+                next = waiting.poll();
+                running++;
             }
-            if (!next.result().isDone()) { // cancelled while waiting: skip it, keep the slot
-                next.start();
-                return;
-            }
+            next.start();
         }
     }
 }

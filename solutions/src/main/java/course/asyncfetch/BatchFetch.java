@@ -2,8 +2,8 @@ package course.asyncfetch;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 
 /** Part A: fetch a batch of items concurrently. */
@@ -18,16 +18,22 @@ public final class BatchFetch {
     public static CompletableFuture<List<String>> fetchAll(
             AsyncRemote remote, List<Integer> ids, ConcurrencyLimiter limiter,
             Duration timeout, TaskScheduler scheduler) {
+        CompletableFuture<List<String>> batch = new CompletableFuture<>();
+
         // Every fetch is handed to the limiter now; the limiter decides when each one starts.
+        // Cancelling a running fetch at the end frees its slot, and the limiter may start the next
+        // queued fetch before that one's cancellation comes: so a task that starts once the batch
+        // has ended does not call the remote.
         List<CompletableFuture<String>> fetches = ids.stream()
-                .map(id -> limiter.submit(() -> remote.fetch(id)))
+                .map(id -> limiter.submit(() -> batch.isDone()
+                        ? CompletableFuture.<String>failedFuture(new CancellationException("the batch has ended"))
+                        : remote.fetch(id)))
                 .toList();
 
-        CompletableFuture<List<String>> batch = new CompletableFuture<>();
         for (CompletableFuture<String> fetch : fetches) {
             fetch.whenComplete((item, failure) -> {
                 if (failure != null) {
-                    batch.completeExceptionally(unwrap(failure));
+                    batch.completeExceptionally(failure);
                 }
             });
         }
@@ -46,10 +52,6 @@ public final class BatchFetch {
             fetches.forEach(fetch -> fetch.cancel(true));
         });
         return batch;
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     private BatchFetch() {

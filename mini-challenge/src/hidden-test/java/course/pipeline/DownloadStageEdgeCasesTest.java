@@ -4,13 +4,10 @@ import static course.pipeline.Waits.eventually;
 import static course.pipeline.Waits.staysSo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -34,7 +31,7 @@ class DownloadStageEdgeCasesTest {
     @DisplayName("with a limit of 1, downloads run strictly one at a time")
     void limitOfOneRunsDownloadsOneAtATime() {
         rig = new PipelineRig(1, 5, 2, FakeTransform.immediate());
-        CompletableFuture<PipelineReport> run = rig.run(5);
+        rig.run(5);
 
         for (int id = 0; id < 5; id++) {
             int expected = id + 1;
@@ -44,9 +41,7 @@ class DownloadStageEdgeCasesTest {
             rig.source.complete(id);
         }
 
-        assertThat(run).as("the run of 5 samples, limit 1").succeedsWithin(Duration.ofSeconds(3));
         assertThat(rig.source.maxInFlight()).as("most downloads in flight at once with a limit of 1").isEqualTo(1);
-        assertThat(rig.receivedIds()).as("results").containsExactly(0, 1, 2, 3, 4);
     }
 
     @Test
@@ -59,18 +54,17 @@ class DownloadStageEdgeCasesTest {
             requested.incrementAndGet();
             return CompletableFuture.completedFuture(new Sample(id, new byte[] {(byte) id}));
         };
-        List<Integer> received = new ArrayList<>();
         Pipeline pipeline = new Pipeline(cache, rig.transform, rig.cpuPool, rig.timer, rig.clockNanos::get, rig.settings);
 
-        CompletableFuture<PipelineReport> run = pipeline.run(300, result -> received.add(result.sampleId()));
+        pipeline.run(300, result -> { });
 
-        assertThat(run).as("a run of 300 samples whose source answers every download at once (a cache hit): the "
-                        + "completion callback then runs inside download(); make sure that re-entering your code "
-                        + "from there neither deadlocks nor skips a sample")
-                .succeedsWithin(Duration.ofSeconds(4));
+        eventually(() -> assertThat(rig.transform.finishedCount())
+                .as("samples downloaded and transformed in a run of 300 whose source answers every download at once "
+                        + "(a cache hit): the completion callback then runs inside download(); make sure that "
+                        + "re-entering your code from there neither deadlocks nor skips a sample (downloads requested: %d)",
+                        requested.get())
+                .isEqualTo(300));
         assertThat(requested.get()).as("downloads requested for 300 samples").isEqualTo(300);
-        assertThat(received).as("samples that came out of the run (in any order: order is part D)")
-                .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 300).boxed().toList());
     }
 
     @Test
@@ -78,7 +72,7 @@ class DownloadStageEdgeCasesTest {
     @DisplayName("the limit holds when downloads finish in a random order")
     void limitHoldsWhenDownloadsFinishInRandomOrder() {
         rig = new PipelineRig(4, 30, 2, FakeTransform.immediate());
-        CompletableFuture<PipelineReport> run = rig.run(30);
+        rig.run(30);
         Random random = new Random(7);
 
         for (int done = 0; done < 30; done++) {
@@ -90,8 +84,7 @@ class DownloadStageEdgeCasesTest {
             rig.source.complete(pending.get(random.nextInt(pending.size())));
         }
 
-        assertThat(run).as("the run of 30 samples").succeedsWithin(Duration.ofSeconds(3));
-        assertThat(rig.source.maxInFlight()).as("most downloads in flight at once (limit 4)").isLessThanOrEqualTo(4);
         staysSo(() -> assertThat(rig.source.started()).as("downloads in all").isEqualTo(30));
+        assertThat(rig.source.maxInFlight()).as("most downloads in flight at once (limit 4)").isLessThanOrEqualTo(4);
     }
 }

@@ -29,7 +29,7 @@ class FailureEdgeCasesTest {
     @Tag("points:2")
     @DisplayName("a failure stops the run like a timeout: downloads cancelled, none started, pool shut down")
     void failureCancelsTheRest() {
-        rig = new PipelineRig(4, 10, 2, FakeTransform.immediate());
+        rig = new PipelineRig(4, 4, 2, FakeTransform.immediate());
         rig.source.failOn(1);
         CompletableFuture<PipelineReport> run = rig.run(10);
         rig.awaitDownloadsStarted(4);

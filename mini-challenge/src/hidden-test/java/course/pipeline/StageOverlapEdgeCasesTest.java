@@ -25,14 +25,14 @@ class StageOverlapEdgeCasesTest {
     @Tag("points:2")
     @DisplayName("with one download at a time, sample 0 is transformed while sample 1 downloads")
     void overlapWithOneDownloadAtATime() {
-        rig = new PipelineRig(1, 2, 2, FakeTransform.gated());
+        rig = new PipelineRig(1, 2, 2, FakeTransform.immediate());
         rig.run(3);
-        rig.awaitDownloadsStarted(1);
+        Waits.eventually("download 0 started", () -> rig.source.wasStarted(0));
 
         rig.source.complete(0);
 
         eventually(() -> assertThat(rig.transform.hasStarted(0) && rig.source.wasStarted(1))
-                .as("sample 0's transform running while download 1 is in flight (limit 1, read-ahead 2): "
+                .as("sample 0's transform started while download 1 is in flight (limit 1, read-ahead 2): "
                         + "transform started = %s, download 1 started = %s",
                         rig.transform.hasStarted(0), rig.source.wasStarted(1))
                 .isTrue());

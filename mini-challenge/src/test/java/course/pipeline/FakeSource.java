@@ -25,6 +25,7 @@ final class FakeSource implements SampleSource {
 
     private final LongSupplier clock;
     private final Map<Integer, Long> startedAt = new ConcurrentHashMap<>();
+    private final Map<Integer, Long> completedAt = new ConcurrentHashMap<>();
     private final Map<Integer, CompletableFuture<Sample>> downloads = new ConcurrentHashMap<>();
     private final Set<Integer> ended = ConcurrentHashMap.newKeySet();
     private final List<Integer> startOrder = new ArrayList<>();
@@ -97,6 +98,7 @@ final class FakeSource implements SampleSource {
             throw new AssertionError("the test tried to complete download " + id + ", but the pipeline never started it; "
                     + "started so far: " + startedIds());
         }
+        completedAt.putIfAbsent(id, clock.getAsLong());
         Thread completer = Thread.ofPlatform().name("io-" + id).daemon().unstarted(() -> {
             awaitPipelineListening(download);
             if (download.isDone()) {
@@ -168,6 +170,27 @@ final class FakeSource implements SampleSource {
     /** The test clock's reading when download {@code id} started. */
     long startedAtNanos(int id) {
         return startedAt.get(id);
+    }
+
+    /**
+     * The clock time during which at least one download was in flight, as this fake saw it: the union of
+     * [started, completed by the test] of every completed download. What a correct report's download busy time is.
+     */
+    long busyNanos() {
+        long busy = 0;
+        long coveredUntil = Long.MIN_VALUE;
+        List<Map.Entry<Integer, Long>> starts = startedAt.entrySet().stream()
+                .filter(entry -> completedAt.containsKey(entry.getKey()))
+                .sorted(Map.Entry.comparingByValue()).toList();
+        for (Map.Entry<Integer, Long> start : starts) {
+            long from = Math.max(start.getValue(), coveredUntil);
+            long until = completedAt.get(start.getKey());
+            if (until > from) {
+                busy += until - from;
+                coveredUntil = until;
+            }
+        }
+        return busy;
     }
 
     int inFlight() {

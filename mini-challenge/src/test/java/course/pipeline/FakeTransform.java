@@ -12,6 +12,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * A transform the test controls. Records which samples it started and finished, on which thread,
@@ -35,6 +36,10 @@ final class FakeTransform implements Function<Sample, String> {
     private volatile boolean ignoreInterrupts;
     private volatile CyclicBarrier rendezvous;
     private volatile boolean rendezvousMet;
+    private volatile LongSupplier clock = () -> 0L;
+    /** The clock's reading when each transform began and when it returned. */
+    private final Map<Integer, Long> beganAt = new ConcurrentHashMap<>();
+    private final Map<Integer, Long> returnedAt = new ConcurrentHashMap<>();
 
     private FakeTransform(boolean gated) {
         this.gated = gated;
@@ -60,6 +65,12 @@ final class FakeTransform implements Function<Sample, String> {
         return this;
     }
 
+    /** Note {@code clock}'s reading when each transform begins and when it returns (see {@link #busyNanos()}). */
+    FakeTransform readingClock(LongSupplier clock) {
+        this.clock = clock;
+        return this;
+    }
+
     /** These samples' transforms throw an IllegalStateException. */
     FakeTransform failOn(Integer... ids) {
         failOn.addAll(List.of(ids));
@@ -75,6 +86,7 @@ final class FakeTransform implements Function<Sample, String> {
     @Override
     public String apply(Sample sample) {
         int id = sample.id();
+        beganAt.put(id, clock.getAsLong());
         threadOf.put(id, Thread.currentThread().getName());
         synchronized (started) {
             started.add(id);
@@ -104,6 +116,7 @@ final class FakeTransform implements Function<Sample, String> {
             Thread.currentThread().interrupt();
             throw new CancellationException("transform of sample " + id + " was interrupted");
         }
+        returnedAt.put(id, clock.getAsLong());
         finished.add(id);
         return valueFor(id);
     }
@@ -203,6 +216,48 @@ final class FakeTransform implements Function<Sample, String> {
     long heldAtGate(String threadNamePrefix) {
         return atGate.keySet().stream()
                 .filter(thread -> thread.getName().startsWith(threadNamePrefix) && isHeldAtGate(thread)).count();
+    }
+
+    /**
+     * The clock time during which at least one transform ran, as this fake saw it: the union of
+     * [began, returned] of every transform that returned. What a correct report's transform busy time is.
+     */
+    long busyNanos() {
+        long busy = 0;
+        long coveredUntil = Long.MIN_VALUE;
+        List<Map.Entry<Integer, Long>> begins = beganAt.entrySet().stream()
+                .filter(entry -> returnedAt.containsKey(entry.getKey()))
+                .sorted(Map.Entry.comparingByValue()).toList();
+        for (Map.Entry<Integer, Long> begin : begins) {
+            long from = Math.max(begin.getValue(), coveredUntil);
+            long until = returnedAt.get(begin.getKey());
+            if (until > from) {
+                busy += until - from;
+                coveredUntil = until;
+            }
+        }
+        return busy;
+    }
+
+    /** The clock's reading when sample {@code id}'s transform began (see {@link #readingClock}). */
+    long beganAtNanos(int id) {
+        return beganAt.get(id);
+    }
+
+    /** The clock's reading when sample {@code id}'s transform returned. */
+    long returnedAtNanos(int id) {
+        return returnedAt.get(id);
+    }
+
+    /** Samples whose transform has started and waits for the test to release it. */
+    Set<Integer> heldIds() {
+        return atGate.entrySet().stream().filter(entry -> isHeldAtGate(entry.getKey()))
+                .map(Map.Entry::getValue).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** Threads inside a transform the test has not released yet. */
+    Set<Thread> threadsHeldAtGate() {
+        return atGate.keySet().stream().filter(this::isHeldAtGate).collect(java.util.stream.Collectors.toSet());
     }
 
     boolean rendezvousMet() {

@@ -5,6 +5,7 @@ import static course.pipeline.Waits.staysSo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +30,7 @@ class GlobalTimeoutTest {
     @Tag("points:4")
     @DisplayName("the timeout cancels the downloads in flight, starts no more, and shuts the CPU pool down")
     void timeoutCancelsDownloadsAndStartsNoMore() {
-        rig = new PipelineRig(4, 20, 2, FakeTransform.immediate());
+        rig = new PipelineRig(4, 4, 2, FakeTransform.immediate());
         CompletableFuture<PipelineReport> run = rig.run(20);
         rig.awaitDownloadsStarted(4);
         assertThat(rig.timer.scheduledDelays())
@@ -42,8 +43,11 @@ class GlobalTimeoutTest {
                 .failsWithin(Duration.ofSeconds(3))
                 .withThrowableOfType(java.util.concurrent.ExecutionException.class)
                 .havingCause()
-                .isInstanceOf(PipelineTimeoutException.class)
-                .withMessageContaining("0 of 20");
+                .isInstanceOfSatisfying(PipelineTimeoutException.class, e -> {
+                    assertThat(e.emitted()).as("results emitted before the timeout, in the error").isZero();
+                    assertThat(e.total()).as("samples the run was asked to process, in the error").isEqualTo(20);
+                    assertThat(e.getMessage()).as("the error's message").contains("0 of 20");
+                });
         eventually(() -> assertThat(rig.source.cancelled())
                 .as("downloads cancelled after the timeout (4 were in flight): cancel the futures the source returned, "
                         + "or they keep running for nothing")
@@ -63,12 +67,15 @@ class GlobalTimeoutTest {
     void timeoutDiscardsLateResultsAndCountsTheEmittedOnes() {
         rig = new PipelineRig(2, 2, 2, FakeTransform.gated());
         CompletableFuture<PipelineReport> run = rig.run(6);
-        rig.awaitDownloadsStarted(2);
+        Waits.eventually("downloads 0 and 1 started", () -> rig.source.wasStarted(0) && rig.source.wasStarted(1));
         rig.source.complete(0, 1);
-        rig.awaitTransformsStarted(2);
+        rig.awaitTransformStarted(0);
         rig.transform.release(0);
         rig.awaitTransformFinished(0);
-        Waits.eventually("download 2 started once transform 0 had finished", () -> rig.source.wasStarted(2));
+        Waits.eventually("sample 1's transform running (transform 0 has finished)", () -> rig.transform.heldIds().contains(1));
+        rig.awaitSettled();
+        List<Integer> inFlight = rig.source.startedIds().stream().filter(id -> !rig.source.isDoneOrCompleting(id)).toList();
+        int started = rig.source.started();
 
         rig.timer.fire();
 
@@ -79,15 +86,19 @@ class GlobalTimeoutTest {
         assertThat(((PipelineTimeoutException) error).emitted())
                 .as("emitted count in the timeout error; the consumer had received %d result(s)", emitted)
                 .isEqualTo(emitted);
+        assertThat(((PipelineTimeoutException) error).total()).as("samples the run was asked to process, in the error")
+                .isEqualTo(6);
         assertThat(error).hasMessageContaining(emitted + " of 6");
-        eventually(() -> assertThat(rig.source.isCancelled(2))
-                .as("download 2, in flight when the timeout fired, was cancelled").isTrue());
+        eventually(() -> assertThat(inFlight).as("downloads in flight when the timeout fired: each must be cancelled")
+                .allMatch(rig.source::isCancelled));
 
         rig.transform.release(1); // if the timeout did not interrupt it, it finishes now
         staysSo(() -> assertThat(rig.received())
                 .as("results received after the timeout fired: sample 1's transform was still running; its result "
                         + "must be discarded (or the transform interrupted), not emitted after the run failed")
                 .hasSize(emitted));
+        assertThat(rig.source.started()).as("downloads started in all (%d before the timeout): none may start after it", started)
+                .isEqualTo(started);
         assertThat(rig.cpuPool.isShutdown()).as("the CPU pool is shut down after the timeout").isTrue();
         eventually(() -> assertThat(rig.liveCpuThreads())
                 .as("CPU pool threads still alive after the timeout (their work was interrupted or released)")

@@ -85,10 +85,15 @@ class ConcurrentDeliveryTest {
 
         ExecutorService io = pool(Executors.newFixedThreadPool(DOWNLOAD_THREADS, daemon("stress-io-")));
         ExecutorService cpu = pool(Executors.newFixedThreadPool(CPU_THREADS, daemon("stress-cpu-")));
-        SampleSource source = id -> CompletableFuture.supplyAsync(() -> {
-            pause(downloadMicros[id]);
-            return new Sample(id, new byte[] {(byte) id});
-        }, io);
+        SampleSource source = id -> {
+            CompletableFuture<Sample> download = new CompletableFuture<>();
+            io.execute(() -> {
+                pause(downloadMicros[id]);
+                awaitListening(download);
+                download.complete(new Sample(id, new byte[] {(byte) id}));
+            });
+            return download;
+        };
         Function<Sample, String> transform = sample -> {
             spin(transformMicros[sample.id()]);
             return FakeTransform.valueFor(sample.id());
@@ -171,6 +176,14 @@ class ConcurrentDeliveryTest {
     /** Waits a little without holding a CPU, as I/O or a slow consumer does. */
     private static void pause(int micros) {
         LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(micros));
+    }
+
+    /** Like a real client, answers once the caller listens (up to a second for one that never does). */
+    private static void awaitListening(CompletableFuture<Sample> download) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        while (download.getNumberOfDependents() == 0 && !download.isDone() && System.nanoTime() - deadline < 0) {
+            pause(20);
+        }
     }
 
     /** Keeps a CPU busy a little, as a transform does. */

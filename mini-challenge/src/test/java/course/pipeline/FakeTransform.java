@@ -29,6 +29,7 @@ final class FakeTransform implements Function<Sample, String> {
     private final Set<Integer> finished = ConcurrentHashMap.newKeySet();
     private final Set<Integer> interrupted = ConcurrentHashMap.newKeySet();
     private final Map<Integer, String> threadOf = new ConcurrentHashMap<>();
+    private final Set<Thread> ranOn = ConcurrentHashMap.newKeySet();
     private final Set<Integer> failOn = ConcurrentHashMap.newKeySet();
     /** Threads inside a gated transform, and the sample each waits for. */
     private final Map<Thread, Integer> atGate = new ConcurrentHashMap<>();
@@ -88,6 +89,7 @@ final class FakeTransform implements Function<Sample, String> {
         int id = sample.id();
         beganAt.put(id, clock.getAsLong());
         threadOf.put(id, Thread.currentThread().getName());
+        ranOn.add(Thread.currentThread());
         synchronized (started) {
             started.add(id);
         }
@@ -253,6 +255,11 @@ final class FakeTransform implements Function<Sample, String> {
     Set<Integer> heldIds() {
         return atGate.entrySet().stream().filter(entry -> isHeldAtGate(entry.getKey()))
                 .map(Map.Entry::getValue).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** Every thread that ran a transform. */
+    Set<Thread> threadsThatRanTransforms() {
+        return Set.copyOf(ranOn);
     }
 
     /** Threads inside a transform the test has not released yet. */

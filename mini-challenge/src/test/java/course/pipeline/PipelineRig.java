@@ -106,7 +106,12 @@ final class PipelineRig implements AutoCloseable {
         long cpuThreadsWaitingForTheTest = poolThreads.stream().filter(thread -> waitsForTheTest(thread, held)).count();
         boolean poolIdle = (poolHolders > 0 || cpuPool.getQueue().isEmpty())
                 && cpuPool.getActiveCount() == cpuThreadsWaitingForTheTest + poolHolders;
-        return completersDone && poolIdle;
+        // Threads of neither (a transform run somewhere else, part B's mistake) must be done with it too.
+        boolean othersDone = transform.threadsThatRanTransforms().stream()
+                .filter(thread -> !poolThreads.contains(thread) && !source.completers().contains(thread))
+                .allMatch(thread -> !thread.isAlive() || waitsForTheTest(thread, held)
+                        || thread.getState() == Thread.State.WAITING || thread.getState() == Thread.State.TIMED_WAITING);
+        return completersDone && poolIdle && othersDone;
     }
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();

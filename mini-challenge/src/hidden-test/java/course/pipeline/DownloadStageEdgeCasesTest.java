@@ -48,7 +48,7 @@ class DownloadStageEdgeCasesTest {
     @Tag("points:1")
     @DisplayName("a source that answers at once (futures already complete) still works, for 300 samples")
     void sourceWhoseFuturesAreAlreadyCompleteStillWorks() {
-        rig = new PipelineRig(10, 20, 2, FakeTransform.immediate());
+        rig = new PipelineRig(10, 300, 2, FakeTransform.immediate()); // the read-ahead (part E) never binds here
         AtomicInteger requested = new AtomicInteger();
         SampleSource cache = id -> {
             requested.incrementAndGet();

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 @Tag("part:A")
 @DisplayName("A. Download stage: at most K downloads at once, and no thread ever waits")
@@ -127,6 +128,8 @@ class DownloadStageTest {
     @Test
     @Tag("points:1")
     @DisplayName("the pipeline's code never calls a blocking method (ArchUnit)")
+    // Importing and checking the classes takes a few seconds on a busy machine: more than the default 5 s there.
+    @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void stageOneNeverBlocksAThread() {
         // First the pipeline must work at all: a rule that passes on an empty stub proves nothing.
         rig = new PipelineRig(2, 4, 2, FakeTransform.immediate());

@@ -166,11 +166,20 @@ final class FakeTransform implements Function<Sample, String> {
         releaseAll();
     }
 
+    /**
+     * Releases every transform, lets every later one through at once (a transform still queued somewhere
+     * must not wait for a test that has ended), and breaks the rendezvous for any that still waits there.
+     */
     void releaseAll() {
+        gatesOpen = true;
         for (int id : startedIds()) {
             release(id);
         }
         gates.values().forEach(CountDownLatch::countDown);
+        CyclicBarrier barrier = rendezvous;
+        if (barrier != null) {
+            barrier.reset();
+        }
     }
 
     List<Integer> startedIds() {

@@ -104,8 +104,10 @@ final class PipelineRig implements AutoCloseable {
         boolean completersDone = source.completers().stream()
                 .allMatch(thread -> !thread.isAlive() || waitsForTheTest(thread, held));
         long cpuThreadsWaitingForTheTest = poolThreads.stream().filter(thread -> waitsForTheTest(thread, held)).count();
-        boolean poolIdle = (poolHolders > 0 || cpuPool.getQueue().isEmpty())
-                && cpuPool.getActiveCount() == cpuThreadsWaitingForTheTest + poolHolders;
+        // Work may wait in the queue only behind pool threads that all wait for the test.
+        int active = cpuPool.getActiveCount();
+        boolean poolIdle = active == cpuThreadsWaitingForTheTest + poolHolders
+                && (cpuPool.getQueue().isEmpty() || active == cpuPool.getMaximumPoolSize());
         // Threads of neither (a transform run somewhere else, part B's mistake) must be done with it too.
         boolean othersDone = transform.threadsThatRanTransforms().stream()
                 .filter(thread -> !poolThreads.contains(thread) && !source.completers().contains(thread))

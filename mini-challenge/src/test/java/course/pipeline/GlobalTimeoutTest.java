@@ -69,10 +69,12 @@ class GlobalTimeoutTest {
         CompletableFuture<PipelineReport> run = rig.run(6);
         Waits.eventually("downloads 0 and 1 started", () -> rig.source.wasStarted(0) && rig.source.wasStarted(1));
         rig.source.complete(0, 1);
-        rig.awaitTransformStarted(0);
-        rig.transform.release(0);
-        rig.awaitTransformFinished(0);
-        Waits.eventually("sample 1's transform running (transform 0 has finished)", () -> rig.transform.heldIds().contains(1));
+        Waits.eventually("a transform started (samples 0 and 1 have arrived)", () -> !rig.transform.heldIds().isEmpty());
+        int first = rig.transform.releaseOldest(); // whichever started first: part B may run them one at a time
+        int second = 1 - first;
+        rig.awaitTransformFinished(first);
+        Waits.eventually("sample " + second + "'s transform running (transform " + first + " has finished)",
+                () -> rig.transform.heldIds().contains(second));
         rig.awaitSettled();
         List<Integer> inFlight = rig.source.startedIds().stream().filter(id -> !rig.source.isDoneOrCompleting(id)).toList();
         int started = rig.source.started();
@@ -92,10 +94,10 @@ class GlobalTimeoutTest {
         eventually(() -> assertThat(inFlight).as("downloads in flight when the timeout fired: each must be cancelled")
                 .allMatch(rig.source::isCancelled));
 
-        rig.transform.release(1); // if the timeout did not interrupt it, it finishes now
+        rig.transform.release(second); // if the timeout did not interrupt it, it finishes now
         staysSo(() -> assertThat(rig.received())
-                .as("results received after the timeout fired: sample 1's transform was still running; its result "
-                        + "must be discarded (or the transform interrupted), not emitted after the run failed")
+                .as("results received after the timeout fired: sample %d's transform was still running; its result "
+                        + "must be discarded (or the transform interrupted), not emitted after the run failed", second)
                 .hasSize(emitted));
         assertThat(rig.source.started()).as("downloads started in all (%d before the timeout): none may start after it", started)
                 .isEqualTo(started);

@@ -223,12 +223,6 @@ final class FakeTransform implements Function<Sample, String> {
         return id != null && !gatesOpen && gate(id).getCount() > 0;
     }
 
-    /** How many threads whose name starts with {@code threadNamePrefix} wait in a transform the test has not released. */
-    long heldAtGate(String threadNamePrefix) {
-        return atGate.keySet().stream()
-                .filter(thread -> thread.getName().startsWith(threadNamePrefix) && isHeldAtGate(thread)).count();
-    }
-
     /**
      * The clock time during which at least one transform ran, as this fake saw it: the union of
      * [began, returned] of every transform that returned. What a correct report's transform busy time is.

@@ -104,9 +104,12 @@ class ConcurrentDeliveryTest {
         Pipeline pipeline = new Pipeline(source, transform, cpu, new ManualTimer(), System::nanoTime, settings);
 
         CompletableFuture<PipelineReport> run = pipeline.run(SAMPLES, delivery);
-        run.whenComplete((report, error) -> delivery.returnedWhenTheRunCompleted = delivery.returned.get());
+        // Runs on the thread that completes the run, at that moment; waiting for this stage (not for `run`
+        // itself, whose waiters may wake first) makes sure it has run before the test reads the count.
+        CompletableFuture<PipelineReport> seen = run.whenComplete(
+                (report, error) -> delivery.returnedWhenTheRunCompleted = delivery.returned.get());
 
-        assertThat(run).as("a run of %d samples with %d download threads, %d CPU threads and small random delays "
+        assertThat(seen).as("a run of %d samples with %d download threads, %d CPU threads and small random delays "
                         + "(none fails, no timeout fires)", SAMPLES, DOWNLOAD_THREADS, CPU_THREADS)
                 .succeedsWithin(Duration.ofSeconds(4));
         return delivery;

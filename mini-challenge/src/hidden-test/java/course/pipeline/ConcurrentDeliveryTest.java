@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The consumer rules under real concurrency: several download threads and CPU threads, random small
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * show here in nearly every run. Every other stage is set up so that it cannot fail: no timeout fires,
  * no sample fails, the read-ahead never binds.
  */
+@ExtendWith(TimelineExtension.class)
 @Tag("part:D")
 @DisplayName("D. Ordered streaming under real concurrency (many samples, real threads, random small delays)")
 class ConcurrentDeliveryTest {
@@ -52,6 +54,7 @@ class ConcurrentDeliveryTest {
         private final AtomicInteger inside = new AtomicInteger();
         private final AtomicInteger mostInsideAtOnce = new AtomicInteger();
         private final AtomicInteger returned = new AtomicInteger();
+        private final AtomicInteger nextExpected = new AtomicInteger();
         private volatile int returnedWhenTheRunCompleted = -1;
 
         Delivery(int[] pauseMicros) {
@@ -60,13 +63,25 @@ class ConcurrentDeliveryTest {
 
         @Override
         public void accept(Result result) {
-            mostInsideAtOnce.accumulateAndGet(inside.incrementAndGet(), Math::max);
+            int id = result.sampleId();
+            Timeline timeline = Timeline.current();
+            Timeline.Call call = timeline.start("consumer " + id);
+            int insideNow = inside.incrementAndGet();
+            mostInsideAtOnce.accumulateAndGet(insideNow, Math::max);
+            if (insideNow > 1) {
+                timeline.broke("consumer called with result " + id + " while another call was still running");
+            }
+            int expected = nextExpected.getAndIncrement();
+            if (id != expected) {
+                timeline.broke("result " + id + " delivered where result " + expected + " was due");
+            }
             synchronized (received) {
                 received.add(result);
             }
-            pause(pauseMicros[Math.floorMod(result.sampleId(), SAMPLES)]); // a consumer that takes a moment (writes, sends)
+            pause(pauseMicros[Math.floorMod(id, SAMPLES)]); // a consumer that takes a moment (writes, sends)
             inside.decrementAndGet();
             returned.incrementAndGet();
+            call.done();
         }
 
         List<Result> received() {
@@ -78,6 +93,8 @@ class ConcurrentDeliveryTest {
 
     /** One run of {@value #SAMPLES} samples with real threads and delays drawn from {@code seed}. */
     private Delivery runWithRealThreads(long seed) {
+        Timeline.reset(); // the timeline of a failure shows the run that failed (the test stops at the first)
+        Timeline.current().bound("consumer calls at once", 1);
         Random random = new Random(seed);
         int[] downloadMicros = random.ints(SAMPLES, 0, 300).toArray();
         int[] transformMicros = random.ints(SAMPLES, 0, 400).toArray();
@@ -106,8 +123,13 @@ class ConcurrentDeliveryTest {
         CompletableFuture<PipelineReport> run = pipeline.run(SAMPLES, delivery);
         // Runs on the thread that completes the run, at that moment; waiting for this stage (not for `run`
         // itself, whose waiters may wake first) makes sure it has run before the test reads the count.
-        CompletableFuture<PipelineReport> seen = run.whenComplete(
-                (report, error) -> delivery.returnedWhenTheRunCompleted = delivery.returned.get());
+        CompletableFuture<PipelineReport> seen = run.whenComplete((report, error) -> {
+            int returned = delivery.returned.get();
+            delivery.returnedWhenTheRunCompleted = returned;
+            if (returned < SAMPLES) {
+                Timeline.current().broke("the run completed when " + returned + " of " + SAMPLES + " consumer calls had returned");
+            }
+        });
 
         assertThat(seen).as("a run of %d samples with %d download threads, %d CPU threads and small random delays "
                         + "(none fails, no timeout fires)", SAMPLES, DOWNLOAD_THREADS, CPU_THREADS)

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(TimelineExtension.class)
 @Tag("part:A")
 @DisplayName("A. Download stage (edge cases)")
 class DownloadStageEdgeCasesTest {
@@ -30,7 +32,7 @@ class DownloadStageEdgeCasesTest {
     @Tag("points:2")
     @DisplayName("with a limit of 1, downloads run strictly one at a time")
     void limitOfOneRunsDownloadsOneAtATime() {
-        rig = new PipelineRig(1, 5, 2, FakeTransform.immediate());
+        rig = new PipelineRig(1, 5, 2, FakeTransform.immediate()).recordingDownloadsOnly();
         rig.run(5);
 
         for (int id = 0; id < 5; id++) {
@@ -48,7 +50,7 @@ class DownloadStageEdgeCasesTest {
     @Tag("points:1")
     @DisplayName("a source that answers at once (futures already complete) still works, for 300 samples")
     void sourceWhoseFuturesAreAlreadyCompleteStillWorks() {
-        rig = new PipelineRig(10, 300, 2, FakeTransform.immediate()); // the read-ahead (part E) never binds here
+        rig = new PipelineRig(10, 300, 2, FakeTransform.immediate()).recordingDownloadsOnly(); // the read-ahead (part E) never binds here
         AtomicInteger requested = new AtomicInteger();
         SampleSource cache = id -> {
             requested.incrementAndGet();
@@ -71,7 +73,7 @@ class DownloadStageEdgeCasesTest {
     @Tag("points:1")
     @DisplayName("the limit holds when downloads finish in a random order")
     void limitHoldsWhenDownloadsFinishInRandomOrder() {
-        rig = new PipelineRig(4, 30, 2, FakeTransform.immediate());
+        rig = new PipelineRig(4, 30, 2, FakeTransform.immediate()).recordingDownloadsOnly();
         rig.run(30);
         Random random = new Random(7);
 

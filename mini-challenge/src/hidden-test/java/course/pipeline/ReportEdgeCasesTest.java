@@ -8,7 +8,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(TimelineExtension.class)
 @Tag("part:H")
 @DisplayName("H. Report (edge cases)")
 class ReportEdgeCasesTest {
@@ -29,7 +31,7 @@ class ReportEdgeCasesTest {
         // The test holds the one CPU thread at first. Download 0: 0-100 ms, then sample 0 waits for the pool
         // until 200 ms and is transformed 200-250; download 1: 0-300, transformed 300-400. The expectations
         // follow what the fakes saw, so that this test grades the report, not when the stages run (B, C).
-        rig = new PipelineRig(2, 2, 1, FakeTransform.gated());
+        rig = new PipelineRig(2, 2, 1, FakeTransform.gated()).timelineInTestTime();
         rig.holdCpuPool();
         rig.clockAt(0);
         CompletableFuture<PipelineReport> run = rig.run(2);

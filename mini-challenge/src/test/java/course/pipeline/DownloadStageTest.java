@@ -17,7 +17,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(TimelineExtension.class)
 @Tag("part:A")
 @DisplayName("A. Download stage: at most K downloads at once, and no thread ever waits")
 class DownloadStageTest {
@@ -35,7 +37,7 @@ class DownloadStageTest {
     @Tag("points:2")
     @DisplayName("with nothing completing, exactly K downloads start")
     void startsExactlyKDownloadsWhileNoneCompletes() {
-        rig = new PipelineRig(3, 20, 2, FakeTransform.immediate());
+        rig = new PipelineRig(3, 20, 2, FakeTransform.immediate()).recordingDownloadsOnly();
         rig.run(20);
 
         eventually(() -> assertThat(rig.source.started())
@@ -51,7 +53,7 @@ class DownloadStageTest {
     @Tag("points:2")
     @DisplayName("each finished download lets exactly one more start, never more than K in flight")
     void eachCompletionStartsExactlyOneMore() {
-        rig = new PipelineRig(3, 20, 2, FakeTransform.immediate());
+        rig = new PipelineRig(3, 20, 2, FakeTransform.immediate()).recordingDownloadsOnly();
         rig.run(12);
         rig.awaitDownloadsStarted(3);
 
@@ -78,7 +80,7 @@ class DownloadStageTest {
     @Tag("points:2")
     @DisplayName("a download's slot is free when the download completes, even while its sample waits for stage 2")
     void aSlotIsFreedWhenTheDownloadCompletesNotWhenItsTransformEnds() {
-        rig = new PipelineRig(2, 20, 2, FakeTransform.immediate());
+        rig = new PipelineRig(2, 20, 2, FakeTransform.immediate()).recordingDownloadsOnly();
         rig.holdCpuPool(); // every sample handed to stage 2 now waits in the pool's queue, not transformed yet
         rig.run(10);
         rig.awaitDownloadsStarted(2);
@@ -100,7 +102,7 @@ class DownloadStageTest {
     @Tag("points:1")
     @DisplayName("run() returns its future at once while no download has completed")
     void runReturnsAtOnceWhileNothingCompletes() throws Exception {
-        rig = new PipelineRig(3, 20, 2, FakeTransform.immediate());
+        rig = new PipelineRig(3, 20, 2, FakeTransform.immediate()).recordingDownloadsOnly();
         CompletableFuture<CompletableFuture<PipelineReport>> call = new CompletableFuture<>();
         Thread.ofPlatform().daemon().name("caller-of-run").start(() -> {
             try {
@@ -132,7 +134,7 @@ class DownloadStageTest {
     @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void stageOneNeverBlocksAThread() {
         // First the pipeline must work at all: a rule that passes on an empty stub proves nothing.
-        rig = new PipelineRig(2, 4, 2, FakeTransform.immediate());
+        rig = new PipelineRig(2, 4, 2, FakeTransform.immediate()).recordingDownloadsOnly();
         rig.source.autoComplete();
         rig.run(3);
         eventually(() -> assertThat(rig.transform.finishedCount())

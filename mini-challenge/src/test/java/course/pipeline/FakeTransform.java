@@ -11,8 +11,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.ObjIntConsumer;
 
 /**
  * A transform the test controls. Records which samples it started and finished, on which thread,
@@ -41,6 +43,11 @@ final class FakeTransform implements Function<Sample, String> {
     /** The clock's reading when each transform began and when it returned. */
     private final Map<Integer, Long> beganAt = new ConcurrentHashMap<>();
     private final Map<Integer, Long> returnedAt = new ConcurrentHashMap<>();
+    /** Timeline: whether transforms get bars of their own, who hears when one ends, the pool's thread names. */
+    private volatile boolean recording = true;
+    private volatile ObjIntConsumer<String> whenEnded = (outcome, id) -> { };
+    private volatile String poolThreadPrefix;
+    private volatile AtomicReference<String> over = new AtomicReference<>();
 
     private FakeTransform(boolean gated) {
         this.gated = gated;
@@ -72,6 +79,20 @@ final class FakeTransform implements Function<Sample, String> {
         return this;
     }
 
+    /** Marks on the timeline a transform run off the pool ({@code poolThreadPrefix}) or after the run is {@code over}. */
+    FakeTransform watching(String poolThreadPrefix, AtomicReference<String> over) {
+        this.poolThreadPrefix = poolThreadPrefix;
+        this.over = over;
+        return this;
+    }
+
+    /** {@code listener} hears how each transform ended ("done", "failed", "cancelled"); transforms then get no bars of their own. */
+    FakeTransform whenEnded(java.util.function.BiConsumer<Integer, String> listener) {
+        recording = false;
+        whenEnded = (outcome, id) -> listener.accept(id, outcome);
+        return this;
+    }
+
     /** These samples' transforms throw an IllegalStateException. */
     FakeTransform failOn(Integer... ids) {
         failOn.addAll(List.of(ids));
@@ -88,12 +109,25 @@ final class FakeTransform implements Function<Sample, String> {
     public String apply(Sample sample) {
         int id = sample.id();
         beganAt.put(id, clock.getAsLong());
-        threadOf.put(id, Thread.currentThread().getName());
+        String threadName = Thread.currentThread().getName();
+        threadOf.put(id, threadName);
         ranOn.add(Thread.currentThread());
         synchronized (started) {
             started.add(id);
         }
+        Timeline timeline = Timeline.current();
+        Timeline.Call call = recording ? timeline.start("transform " + id) : null;
+        String prefix = poolThreadPrefix;
+        if (prefix != null && !threadName.startsWith(prefix)) {
+            timeline.broke("transform " + id + " ran on thread " + threadName + ", not on the CPU pool");
+        }
+        String whyOver = over.get();
+        if (whyOver != null) {
+            timeline.broke("transform " + id + " started after " + whyOver);
+        }
         if (failOn.contains(id)) {
+            over.compareAndSet(null, "sample " + id + "'s transform failed");
+            ended(call, "failed", id);
             throw new IllegalStateException("fake transform of sample " + id + " failed");
         }
         try {
@@ -102,7 +136,9 @@ final class FakeTransform implements Function<Sample, String> {
                 try {
                     barrier.await(3, TimeUnit.SECONDS);
                 } catch (BrokenBarrierException | TimeoutException e) {
-                    // not met: the test reports it
+                    if (!rendezvousMet) {
+                        timeline.broke("transform " + id + " waited 3 s for a second transform to run alongside it");
+                    }
                 }
             }
             if (gated && !gatesOpen) {
@@ -115,12 +151,25 @@ final class FakeTransform implements Function<Sample, String> {
             }
         } catch (InterruptedException e) {
             interrupted.add(id);
+            ended(call, "cancelled", id);
             Thread.currentThread().interrupt();
             throw new CancellationException("transform of sample " + id + " was interrupted");
         }
         returnedAt.put(id, clock.getAsLong());
         finished.add(id);
+        ended(call, "done", id);
         return valueFor(id);
+    }
+
+    private void ended(Timeline.Call call, String outcome, int id) {
+        if (call != null) {
+            switch (outcome) {
+                case "done" -> call.done();
+                case "failed" -> call.failed();
+                default -> call.cancelled();
+            }
+        }
+        whenEnded.accept(outcome, id);
     }
 
     private void awaitGate(int id) throws InterruptedException {

@@ -8,7 +8,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(TimelineExtension.class)
 @Tag("part:H")
 @DisplayName("H. Report: items, total time and how long each stage was busy, on the injected clock")
 class PipelineReportTest {
@@ -29,7 +31,7 @@ class PipelineReportTest {
      * expected transform time follows what the transforms saw, so that this test grades the report only.)
      */
     private PipelineReport runTwoSamplesOnTheTestClock() {
-        rig = new PipelineRig(2, 2, 2, FakeTransform.gated());
+        rig = new PipelineRig(2, 2, 2, FakeTransform.gated()).timelineInTestTime();
         rig.clockAt(0);
         CompletableFuture<PipelineReport> run = rig.run(2);
         Waits.eventually("downloads 0 and 1 started", () -> rig.source.wasStarted(0) && rig.source.wasStarted(1));

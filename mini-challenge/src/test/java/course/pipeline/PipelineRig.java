@@ -19,6 +19,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -43,9 +44,28 @@ final class PipelineRig implements AutoCloseable {
     private final CountDownLatch poolHold = new CountDownLatch(1);
     private volatile int poolHolders;
     private final List<Result> received = new ArrayList<>();
+    /** Why the run is over (the timeout fired, a sample failed), or null: the fakes mark on the timeline what starts after it. */
+    private final AtomicReference<String> over = new AtomicReference<>();
+    private final AtomicInteger insideConsumer = new AtomicInteger();
+    private final AtomicInteger nextExpected = new AtomicInteger();
+    private volatile boolean recordConsumer = true;
     private final Consumer<Result> consumer = result -> {
+        int id = result.sampleId();
+        Timeline timeline = Timeline.current();
+        Timeline.Call call = recordConsumer ? timeline.start("consumer " + id) : null;
+        if (insideConsumer.incrementAndGet() > 1) {
+            timeline.broke("consumer called with result " + id + " while another call was still running");
+        }
+        int expected = nextExpected.getAndIncrement();
+        if (id != expected) {
+            timeline.broke("result " + id + " delivered where result " + expected + " was due");
+        }
         synchronized (received) {
             received.add(result);
+        }
+        insideConsumer.decrementAndGet();
+        if (call != null) {
+            call.done();
         }
     };
 
@@ -61,6 +81,26 @@ final class PipelineRig implements AutoCloseable {
         };
         this.cpuPool = new ThreadPoolExecutor(cpuThreads, cpuThreads, 0, TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(), named);
+        source.limits(maxConcurrentDownloads, readAhead, over);
+        transform.watching(cpuThreadPrefix, over);
+        timer.beforeFiring(() -> over.compareAndSet(null, "the timeout fired"));
+    }
+
+    /**
+     * For the download stage's tests: the timeline shows the downloads alone, with the limit K drawn
+     * (the transforms and consumer calls, instant here, would only blur the count in flight).
+     */
+    PipelineRig recordingDownloadsOnly() {
+        transform.whenEnded((id, outcome) -> { });
+        recordConsumer = false;
+        source.boundDownloadsInFlight();
+        return this;
+    }
+
+    /** For the tests that move the clock: the timeline is drawn in the test's own time (0 = the clock's start). */
+    PipelineRig timelineInTestTime() {
+        Timeline.current().clock(() -> (clockNanos.get() - 1_000_000_000L) / 1e9);
+        return this;
     }
 
     Pipeline pipeline() {

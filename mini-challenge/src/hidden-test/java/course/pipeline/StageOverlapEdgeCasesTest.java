@@ -33,11 +33,11 @@ class StageOverlapEdgeCasesTest {
 
         rig.source.complete(0);
 
-        eventually(() -> assertThat(rig.transform.hasStarted(0) && rig.source.wasStarted(1))
+        PipelineRig.marking("sample 0 arrived, but its transform had not started while download 1 ran", () -> eventually(() -> assertThat(rig.transform.hasStarted(0) && rig.source.wasStarted(1))
                 .as("sample 0's transform started while download 1 is in flight (limit 1, read-ahead 2): "
                         + "transform started = %s, download 1 started = %s",
                         rig.transform.hasStarted(0), rig.source.wasStarted(1))
-                .isTrue());
+                .isTrue()));
         assertThat(rig.source.isDoneOrCompleting(1)).as("download 1 completed").isFalse();
     }
 
@@ -51,9 +51,9 @@ class StageOverlapEdgeCasesTest {
 
         rig.source.complete(3);
 
-        eventually(() -> assertThat(rig.transform.hasStarted(3))
+        PipelineRig.marking("sample 3 arrived, but its transform had not started", () -> eventually(() -> assertThat(rig.transform.hasStarted(3))
                 .as("sample 3 arrived first (0-2 still downloading) but was not transformed: transform in arrival "
                         + "order; only the emission has to wait for input order")
-                .isTrue());
+                .isTrue()));
     }
 }

@@ -118,7 +118,7 @@ final class FakeSource implements SampleSource {
         Timeline timeline = Timeline.current();
         calls.put(id, timeline.start((transform != null ? "sample " : "download ") + id));
         if (nowInFlight > limit) {
-            timeline.broke("download " + id + " started while " + (nowInFlight - 1) + " were in flight (K = " + limit + ")");
+            timeline.broke("download " + id + " started while " + (nowInFlight - 1) + (nowInFlight - 1 == 1 ? " was" : " were") + " in flight (K = " + limit + ")");
         }
         String whyOver = over.get();
         if (whyOver != null) {
@@ -128,7 +128,7 @@ final class FakeSource implements SampleSource {
             int ahead = started - transform.finishedCount();
             maxAheadOfStageTwo.accumulateAndGet(ahead, Math::max);
             if (ahead > readAhead) {
-                timeline.broke("download " + id + " started with " + (ahead - 1) + " samples already ahead of stage 2 (readAhead = "
+                timeline.broke("download " + id + " started with " + (ahead - 1) + (ahead - 1 == 1 ? " sample" : " samples") + " already ahead of stage 2 (readAhead = "
                         + readAhead + ")");
             }
         }

@@ -50,17 +50,17 @@ class GlobalTimeoutTest {
                     assertThat(e.total()).as("samples the run was asked to process, in the error").isEqualTo(20);
                     assertThat(e.getMessage()).as("the error's message").contains("0 of 20");
                 });
-        eventually(() -> assertThat(rig.source.cancelled())
+        PipelineRig.marking("downloads still in flight after the timeout fired", () -> eventually(() -> assertThat(rig.source.cancelled())
                 .as("downloads cancelled after the timeout (4 were in flight): cancel the futures the source returned, "
                         + "or they keep running for nothing")
-                .isEqualTo(4));
+                .isEqualTo(4)));
         staysSo(() -> assertThat(rig.source.started())
                 .as("downloads started in all, 4 before the timeout: none may start after it")
                 .isEqualTo(4));
-        assertThat(rig.cpuPool.isShutdown())
+        PipelineRig.marking("the CPU pool still running after the timeout fired", () -> assertThat(rig.cpuPool.isShutdown())
                 .as("the CPU pool is shut down after the timeout (shutdownNow(): running transforms are interrupted, "
                         + "queued ones dropped)")
-                .isTrue();
+                .isTrue());
     }
 
     @Test

@@ -234,6 +234,19 @@ final class PipelineRig implements AutoCloseable {
                 .hasSize(expected));
     }
 
+    /**
+     * Runs {@code check}; when it fails, marks the moment on the timeline with {@code rule} (what the
+     * picture should make visible: a transform that never started, work left running after the end).
+     */
+    static void marking(String rule, Runnable check) {
+        try {
+            check.run();
+        } catch (AssertionError e) {
+            Timeline.current().broke(rule);
+            throw e;
+        }
+    }
+
     /** Waits until {@code expected} downloads have started. */
     void awaitDownloadsStarted(int expected) {
         eventually(() -> assertThat(source.started())

@@ -35,11 +35,11 @@ class StageOverlapTest {
 
         rig.source.complete(0);
 
-        eventually(() -> assertThat(rig.transform.hasStarted(0))
+        PipelineRig.marking("sample 0 arrived, but its transform had not started", () -> eventually(() -> assertThat(rig.transform.hasStarted(0))
                 .as("sample 0 has arrived and downloads 1-3 are still pending, but its transform has not started: "
                         + "stage 2 must start on each sample as soon as it arrives (are you waiting for allOf(...) "
                         + "of the downloads first?)")
-                .isTrue());
+                .isTrue()));
         assertThat(rig.source.inFlight()).as("downloads still pending while sample 0 is transformed").isEqualTo(3);
     }
 
@@ -55,12 +55,12 @@ class StageOverlapTest {
         for (int id : List.of(4, 1, 5, 0, 3, 2)) { // downloads complete in this order, one at a time
             rig.source.complete(id);
             arrived.add(id);
-            eventually(() -> assertThat(rig.transform.startedIds())
+            PipelineRig.marking("samples " + arrived + " arrived, but not all their transforms had started", () -> eventually(() -> assertThat(rig.transform.startedIds())
                     .as("samples whose transform started, after samples %s arrived in that order (the others are still "
                             + "downloading): hand each sample to stage 2 the moment it arrives, whatever its place in "
                             + "the input. Waiting for all downloads (allOf), or for the samples before it, is the mistake",
                             arrived)
-                    .containsExactlyInAnyOrderElementsOf(arrived));
+                    .containsExactlyInAnyOrderElementsOf(arrived)));
         }
     }
 }

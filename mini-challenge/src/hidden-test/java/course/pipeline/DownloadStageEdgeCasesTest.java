@@ -4,18 +4,17 @@ import static course.pipeline.Waits.eventually;
 import static course.pipeline.Waits.staysSo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(TimelineExtension.class)
 @Tag("part:A")
 @DisplayName("A. Download stage (edge cases)")
 class DownloadStageEdgeCasesTest {
@@ -33,8 +32,8 @@ class DownloadStageEdgeCasesTest {
     @Tag("points:2")
     @DisplayName("with a limit of 1, downloads run strictly one at a time")
     void limitOfOneRunsDownloadsOneAtATime() {
-        rig = new PipelineRig(1, 5, 2, FakeTransform.immediate());
-        CompletableFuture<PipelineReport> run = rig.run(5);
+        rig = new PipelineRig(1, 5, 2, FakeTransform.immediate()).recordingDownloadsOnly();
+        rig.run(5);
 
         for (int id = 0; id < 5; id++) {
             int expected = id + 1;
@@ -44,41 +43,38 @@ class DownloadStageEdgeCasesTest {
             rig.source.complete(id);
         }
 
-        assertThat(run).as("the run of 5 samples, limit 1").succeedsWithin(Duration.ofSeconds(3));
         assertThat(rig.source.maxInFlight()).as("most downloads in flight at once with a limit of 1").isEqualTo(1);
-        assertThat(rig.receivedIds()).as("results").containsExactly(0, 1, 2, 3, 4);
     }
 
     @Test
     @Tag("points:1")
     @DisplayName("a source that answers at once (futures already complete) still works, for 300 samples")
     void sourceWhoseFuturesAreAlreadyCompleteStillWorks() {
-        rig = new PipelineRig(10, 20, 2, FakeTransform.immediate());
+        rig = new PipelineRig(10, 300, 2, FakeTransform.immediate()).recordingDownloadsOnly(); // the read-ahead (part E) never binds here
         AtomicInteger requested = new AtomicInteger();
         SampleSource cache = id -> {
             requested.incrementAndGet();
             return CompletableFuture.completedFuture(new Sample(id, new byte[] {(byte) id}));
         };
-        List<Integer> received = new ArrayList<>();
         Pipeline pipeline = new Pipeline(cache, rig.transform, rig.cpuPool, rig.timer, rig.clockNanos::get, rig.settings);
 
-        CompletableFuture<PipelineReport> run = pipeline.run(300, result -> received.add(result.sampleId()));
+        pipeline.run(300, result -> { });
 
-        assertThat(run).as("a run of 300 samples whose source answers every download at once (a cache hit): the "
-                        + "completion callback then runs inside download(); make sure that re-entering your code "
-                        + "from there neither deadlocks nor skips a sample")
-                .succeedsWithin(Duration.ofSeconds(4));
+        eventually(() -> assertThat(rig.transform.finishedCount())
+                .as("samples downloaded and transformed in a run of 300 whose source answers every download at once "
+                        + "(a cache hit): the completion callback then runs inside download(); make sure that "
+                        + "re-entering your code from there neither deadlocks nor skips a sample (downloads requested: %d)",
+                        requested.get())
+                .isEqualTo(300));
         assertThat(requested.get()).as("downloads requested for 300 samples").isEqualTo(300);
-        assertThat(received).as("samples that came out of the run (in any order: order is part D)")
-                .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 300).boxed().toList());
     }
 
     @Test
     @Tag("points:1")
     @DisplayName("the limit holds when downloads finish in a random order")
     void limitHoldsWhenDownloadsFinishInRandomOrder() {
-        rig = new PipelineRig(4, 30, 2, FakeTransform.immediate());
-        CompletableFuture<PipelineReport> run = rig.run(30);
+        rig = new PipelineRig(4, 30, 2, FakeTransform.immediate()).recordingDownloadsOnly();
+        rig.run(30);
         Random random = new Random(7);
 
         for (int done = 0; done < 30; done++) {
@@ -90,8 +86,7 @@ class DownloadStageEdgeCasesTest {
             rig.source.complete(pending.get(random.nextInt(pending.size())));
         }
 
-        assertThat(run).as("the run of 30 samples").succeedsWithin(Duration.ofSeconds(3));
-        assertThat(rig.source.maxInFlight()).as("most downloads in flight at once (limit 4)").isLessThanOrEqualTo(4);
         staysSo(() -> assertThat(rig.source.started()).as("downloads in all").isEqualTo(30));
+        assertThat(rig.source.maxInFlight()).as("most downloads in flight at once (limit 4)").isLessThanOrEqualTo(4);
     }
 }

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(TimelineExtension.class)
 @Tag("part:G")
 @DisplayName("G. Failure (edge cases)")
 class FailureEdgeCasesTest {
@@ -29,7 +31,7 @@ class FailureEdgeCasesTest {
     @Tag("points:2")
     @DisplayName("a failure stops the run like a timeout: downloads cancelled, none started, pool shut down")
     void failureCancelsTheRest() {
-        rig = new PipelineRig(4, 10, 2, FakeTransform.immediate());
+        rig = new PipelineRig(4, 4, 2, FakeTransform.immediate());
         rig.source.failOn(1);
         CompletableFuture<PipelineReport> run = rig.run(10);
         rig.awaitDownloadsStarted(4);
@@ -37,13 +39,14 @@ class FailureEdgeCasesTest {
         rig.source.complete(1);
 
         assertThat(run).as("the run after download 1 failed").failsWithin(Duration.ofSeconds(3));
-        eventually(() -> assertThat(rig.source.cancelled())
+        PipelineRig.marking("downloads still in flight after sample 1 failed", () -> eventually(() -> assertThat(rig.source.cancelled())
                 .as("downloads cancelled after the failure (0, 2 and 3 were in flight): the run has failed, their "
                         + "results are useless")
-                .isEqualTo(3));
+                .isEqualTo(3)));
         staysSo(() -> assertThat(rig.source.started())
                 .as("downloads started in all (4 before the failure): none may start after it").isEqualTo(4));
-        assertThat(rig.cpuPool.isShutdown()).as("the CPU pool after the run failed").isTrue();
+        PipelineRig.marking("the CPU pool still running after sample 1 failed",
+                () -> assertThat(rig.cpuPool.isShutdown()).as("the CPU pool after the run failed").isTrue());
     }
 
     @Test

@@ -29,7 +29,9 @@ class SelfCheckAnswersTest {
 
     private static void grade(int n) {
         Properties key = key();
-        String given = SelfCheckFormatTest.answerTo(SelfCheckFormatTest.answers(), n);
+        Properties answers = SelfCheckFormatTest.answers();
+        SelfCheckFormatTest.requireStarted(answers);
+        String given = SelfCheckFormatTest.answerTo(answers, n);
         assertThat(given)
                 .as("answer to self-check question %d (expected %s: %s)", n, key.getProperty("q" + n), key.getProperty("q" + n + ".why"))
                 .isEqualTo(key.getProperty("q" + n));

@@ -7,7 +7,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(TimelineExtension.class)
 @Tag("part:C")
 @DisplayName("C. The stages overlap (edge cases)")
 class StageOverlapEdgeCasesTest {
@@ -25,17 +27,17 @@ class StageOverlapEdgeCasesTest {
     @Tag("points:2")
     @DisplayName("with one download at a time, sample 0 is transformed while sample 1 downloads")
     void overlapWithOneDownloadAtATime() {
-        rig = new PipelineRig(1, 2, 2, FakeTransform.gated());
+        rig = new PipelineRig(1, 2, 2, FakeTransform.immediate());
         rig.run(3);
-        rig.awaitDownloadsStarted(1);
+        Waits.eventually("download 0 started", () -> rig.source.wasStarted(0));
 
         rig.source.complete(0);
 
-        eventually(() -> assertThat(rig.transform.hasStarted(0) && rig.source.wasStarted(1))
-                .as("sample 0's transform running while download 1 is in flight (limit 1, read-ahead 2): "
+        PipelineRig.marking("sample 0 arrived, but its transform had not started while download 1 ran", () -> eventually(() -> assertThat(rig.transform.hasStarted(0) && rig.source.wasStarted(1))
+                .as("sample 0's transform started while download 1 is in flight (limit 1, read-ahead 2): "
                         + "transform started = %s, download 1 started = %s",
                         rig.transform.hasStarted(0), rig.source.wasStarted(1))
-                .isTrue());
+                .isTrue()));
         assertThat(rig.source.isDoneOrCompleting(1)).as("download 1 completed").isFalse();
     }
 
@@ -49,9 +51,9 @@ class StageOverlapEdgeCasesTest {
 
         rig.source.complete(3);
 
-        eventually(() -> assertThat(rig.transform.hasStarted(3))
+        PipelineRig.marking("sample 3 arrived, but its transform had not started", () -> eventually(() -> assertThat(rig.transform.hasStarted(3))
                 .as("sample 3 arrived first (0-2 still downloading) but was not transformed: transform in arrival "
                         + "order; only the emission has to wait for input order")
-                .isTrue());
+                .isTrue()));
     }
 }

@@ -57,6 +57,6 @@ public final class Pipeline {
         //  Tip: keep the state of one run (counters, futures in flight, waiting results) in a
         //  small inner class whose methods are the callbacks, guarded by one lock.
         throw new UnsupportedOperationException(
-                "TODO: run the samples through download -> transform -> ordered emission (README, parts A-H)");
+                "Pipeline.run is not written yet: TODO: run the samples through download -> transform -> ordered emission (README, parts A-H)");
     }
 }

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(TimelineExtension.class)
 @Tag("part:G")
 @DisplayName("G. Failure: a failing download or transform fails the run, naming the sample")
 class FailurePropagationTest {

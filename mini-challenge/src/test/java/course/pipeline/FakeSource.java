@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 
@@ -25,6 +26,7 @@ final class FakeSource implements SampleSource {
 
     private final LongSupplier clock;
     private final Map<Integer, Long> startedAt = new ConcurrentHashMap<>();
+    private final Map<Integer, Long> completedAt = new ConcurrentHashMap<>();
     private final Map<Integer, CompletableFuture<Sample>> downloads = new ConcurrentHashMap<>();
     private final Set<Integer> ended = ConcurrentHashMap.newKeySet();
     private final List<Integer> startOrder = new ArrayList<>();
@@ -37,6 +39,12 @@ final class FakeSource implements SampleSource {
     /** Set by the test to check how many samples were ahead of stage 2 at every download start. */
     private volatile FakeTransform stageTwo;
     private final AtomicInteger maxAheadOfStageTwo = new AtomicInteger();
+    /** What each download looks like on the test's timeline (see {@link Timeline}). */
+    private final Map<Integer, Timeline.Call> calls = new ConcurrentHashMap<>();
+    private volatile int limit = Integer.MAX_VALUE;
+    private volatile int readAhead = Integer.MAX_VALUE;
+    /** Why the run is over (the timeout fired, a sample failed), or null: shared with the rig's other fakes. */
+    private volatile AtomicReference<String> over = new AtomicReference<>();
 
     /** @param clock the test's clock, read when each download starts */
     FakeSource(LongSupplier clock) {
@@ -55,10 +63,41 @@ final class FakeSource implements SampleSource {
         return this;
     }
 
-    /** Record, at each download start, how many samples are started but not yet transformed. */
+    /**
+     * Record, at each download start, how many samples are started but not yet transformed. The
+     * timeline then shows each sample from its download start until its transform ends (what the
+     * read-ahead bound counts), with the bound drawn.
+     */
     FakeSource watchAheadOf(FakeTransform transform) {
+        transform.whenEnded(this::stageTwoEnded);
         stageTwo = transform;
+        Timeline.current().bound("samples ahead of stage 2 (readAhead)", readAhead);
         return this;
+    }
+
+    /** The limits the pipeline runs with, to mark on the timeline the moment one is crossed. */
+    FakeSource limits(int maxConcurrentDownloads, int readAhead, AtomicReference<String> over) {
+        this.limit = maxConcurrentDownloads;
+        this.readAhead = readAhead;
+        this.over = over;
+        return this;
+    }
+
+    /** Draws the download limit K on the timeline (the part-A tests, where only downloads are recorded). */
+    FakeSource boundDownloadsInFlight() {
+        Timeline.current().bound("downloads in flight (K)", limit);
+        return this;
+    }
+
+    private void stageTwoEnded(int id, String outcome) {
+        Timeline.Call call = calls.get(id);
+        if (call != null) {
+            switch (outcome) {
+                case "done" -> call.done();
+                case "failed" -> call.failed();
+                default -> call.cancelled();
+            }
+        }
     }
 
     @Override
@@ -73,14 +112,30 @@ final class FakeSource implements SampleSource {
         if (downloads.putIfAbsent(id, download) != null) {
             throw new AssertionError("sample " + id + " was downloaded twice; each sample must be downloaded once");
         }
-        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        int nowInFlight = inFlight.incrementAndGet();
+        maxInFlight.accumulateAndGet(nowInFlight, Math::max);
         FakeTransform transform = stageTwo;
+        Timeline timeline = Timeline.current();
+        calls.put(id, timeline.start((transform != null ? "sample " : "download ") + id));
+        if (nowInFlight > limit) {
+            timeline.broke("download " + id + " started while " + (nowInFlight - 1) + (nowInFlight - 1 == 1 ? " was" : " were") + " in flight (K = " + limit + ")");
+        }
+        String whyOver = over.get();
+        if (whyOver != null) {
+            timeline.broke("download " + id + " started after " + whyOver);
+        }
         if (transform != null) {
-            maxAheadOfStageTwo.accumulateAndGet(started - transform.finishedCount(), Math::max);
+            int ahead = started - transform.finishedCount();
+            maxAheadOfStageTwo.accumulateAndGet(ahead, Math::max);
+            if (ahead > readAhead) {
+                timeline.broke("download " + id + " started with " + (ahead - 1) + (ahead - 1 == 1 ? " sample" : " samples") + " already ahead of stage 2 (readAhead = "
+                        + readAhead + ")");
+            }
         }
         download.whenComplete((sample, error) -> {
             if (download.isCancelled()) {
                 cancelled.incrementAndGet();
+                calls.get(id).cancelled();
             }
             ended(id);
         });
@@ -97,6 +152,7 @@ final class FakeSource implements SampleSource {
             throw new AssertionError("the test tried to complete download " + id + ", but the pipeline never started it; "
                     + "started so far: " + startedIds());
         }
+        completedAt.putIfAbsent(id, clock.getAsLong());
         Thread completer = Thread.ofPlatform().name("io-" + id).daemon().unstarted(() -> {
             awaitPipelineListening(download);
             if (download.isDone()) {
@@ -105,9 +161,15 @@ final class FakeSource implements SampleSource {
             // No longer in flight once the answer has arrived, before the pipeline's callbacks run
             // (they run inside complete() and may already start the next download).
             ended(id);
+            Timeline.Call call = calls.get(id);
             if (failOn.contains(id)) {
+                over.compareAndSet(null, "sample " + id + "'s download failed");
+                call.failed();
                 download.completeExceptionally(new IllegalStateException("fake download of sample " + id + " failed"));
             } else {
+                if (stageTwo == null) {
+                    call.done(); // with the read-ahead watched, the sample stays on the timeline until its transform ends
+                }
                 download.complete(new Sample(id, new byte[] {(byte) id}));
             }
         });
@@ -168,6 +230,27 @@ final class FakeSource implements SampleSource {
     /** The test clock's reading when download {@code id} started. */
     long startedAtNanos(int id) {
         return startedAt.get(id);
+    }
+
+    /**
+     * The clock time during which at least one download was in flight, as this fake saw it: the union of
+     * [started, completed by the test] of every completed download. What a correct report's download busy time is.
+     */
+    long busyNanos() {
+        long busy = 0;
+        long coveredUntil = Long.MIN_VALUE;
+        List<Map.Entry<Integer, Long>> starts = startedAt.entrySet().stream()
+                .filter(entry -> completedAt.containsKey(entry.getKey()))
+                .sorted(Map.Entry.comparingByValue()).toList();
+        for (Map.Entry<Integer, Long> start : starts) {
+            long from = Math.max(start.getValue(), coveredUntil);
+            long until = completedAt.get(start.getKey());
+            if (until > from) {
+                busy += until - from;
+                coveredUntil = until;
+            }
+        }
+        return busy;
     }
 
     int inFlight() {

@@ -11,7 +11,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.util.function.ObjIntConsumer;
 
 /**
  * A transform the test controls. Records which samples it started and finished, on which thread,
@@ -28,6 +31,7 @@ final class FakeTransform implements Function<Sample, String> {
     private final Set<Integer> finished = ConcurrentHashMap.newKeySet();
     private final Set<Integer> interrupted = ConcurrentHashMap.newKeySet();
     private final Map<Integer, String> threadOf = new ConcurrentHashMap<>();
+    private final Set<Thread> ranOn = ConcurrentHashMap.newKeySet();
     private final Set<Integer> failOn = ConcurrentHashMap.newKeySet();
     /** Threads inside a gated transform, and the sample each waits for. */
     private final Map<Thread, Integer> atGate = new ConcurrentHashMap<>();
@@ -35,6 +39,15 @@ final class FakeTransform implements Function<Sample, String> {
     private volatile boolean ignoreInterrupts;
     private volatile CyclicBarrier rendezvous;
     private volatile boolean rendezvousMet;
+    private volatile LongSupplier clock = () -> 0L;
+    /** The clock's reading when each transform began and when it returned. */
+    private final Map<Integer, Long> beganAt = new ConcurrentHashMap<>();
+    private final Map<Integer, Long> returnedAt = new ConcurrentHashMap<>();
+    /** Timeline: whether transforms get bars of their own, who hears when one ends, the pool's thread names. */
+    private volatile boolean recording = true;
+    private volatile ObjIntConsumer<String> whenEnded = (outcome, id) -> { };
+    private volatile String poolThreadPrefix;
+    private volatile AtomicReference<String> over = new AtomicReference<>();
 
     private FakeTransform(boolean gated) {
         this.gated = gated;
@@ -60,6 +73,26 @@ final class FakeTransform implements Function<Sample, String> {
         return this;
     }
 
+    /** Note {@code clock}'s reading when each transform begins and when it returns (see {@link #busyNanos()}). */
+    FakeTransform readingClock(LongSupplier clock) {
+        this.clock = clock;
+        return this;
+    }
+
+    /** Marks on the timeline a transform run off the pool ({@code poolThreadPrefix}) or after the run is {@code over}. */
+    FakeTransform watching(String poolThreadPrefix, AtomicReference<String> over) {
+        this.poolThreadPrefix = poolThreadPrefix;
+        this.over = over;
+        return this;
+    }
+
+    /** {@code listener} hears how each transform ended ("done", "failed", "cancelled"); transforms then get no bars of their own. */
+    FakeTransform whenEnded(java.util.function.BiConsumer<Integer, String> listener) {
+        recording = false;
+        whenEnded = (outcome, id) -> listener.accept(id, outcome);
+        return this;
+    }
+
     /** These samples' transforms throw an IllegalStateException. */
     FakeTransform failOn(Integer... ids) {
         failOn.addAll(List.of(ids));
@@ -75,11 +108,26 @@ final class FakeTransform implements Function<Sample, String> {
     @Override
     public String apply(Sample sample) {
         int id = sample.id();
-        threadOf.put(id, Thread.currentThread().getName());
+        beganAt.put(id, clock.getAsLong());
+        String threadName = Thread.currentThread().getName();
+        threadOf.put(id, threadName);
+        ranOn.add(Thread.currentThread());
         synchronized (started) {
             started.add(id);
         }
+        Timeline timeline = Timeline.current();
+        Timeline.Call call = recording ? timeline.start("transform " + id) : null;
+        String prefix = poolThreadPrefix;
+        if (prefix != null && !threadName.startsWith(prefix)) {
+            timeline.broke("transform " + id + " ran on thread " + threadName + ", not on the CPU pool");
+        }
+        String whyOver = over.get();
+        if (whyOver != null) {
+            timeline.broke("transform " + id + " started after " + whyOver);
+        }
         if (failOn.contains(id)) {
+            over.compareAndSet(null, "sample " + id + "'s transform failed");
+            ended(call, "failed", id);
             throw new IllegalStateException("fake transform of sample " + id + " failed");
         }
         try {
@@ -88,7 +136,9 @@ final class FakeTransform implements Function<Sample, String> {
                 try {
                     barrier.await(3, TimeUnit.SECONDS);
                 } catch (BrokenBarrierException | TimeoutException e) {
-                    // not met: the test reports it
+                    if (!rendezvousMet) {
+                        timeline.broke("transform " + id + " waited 3 s for a second transform to run alongside it");
+                    }
                 }
             }
             if (gated && !gatesOpen) {
@@ -101,11 +151,25 @@ final class FakeTransform implements Function<Sample, String> {
             }
         } catch (InterruptedException e) {
             interrupted.add(id);
+            ended(call, "cancelled", id);
             Thread.currentThread().interrupt();
             throw new CancellationException("transform of sample " + id + " was interrupted");
         }
+        returnedAt.put(id, clock.getAsLong());
         finished.add(id);
+        ended(call, "done", id);
         return valueFor(id);
+    }
+
+    private void ended(Timeline.Call call, String outcome, int id) {
+        if (call != null) {
+            switch (outcome) {
+                case "done" -> call.done();
+                case "failed" -> call.failed();
+                default -> call.cancelled();
+            }
+        }
+        whenEnded.accept(outcome, id);
     }
 
     private void awaitGate(int id) throws InterruptedException {
@@ -151,11 +215,20 @@ final class FakeTransform implements Function<Sample, String> {
         releaseAll();
     }
 
+    /**
+     * Releases every transform, lets every later one through at once (a transform still queued somewhere
+     * must not wait for a test that has ended), and breaks the rendezvous for any that still waits there.
+     */
     void releaseAll() {
+        gatesOpen = true;
         for (int id : startedIds()) {
             release(id);
         }
         gates.values().forEach(CountDownLatch::countDown);
+        CyclicBarrier barrier = rendezvous;
+        if (barrier != null) {
+            barrier.reset();
+        }
     }
 
     List<Integer> startedIds() {
@@ -199,10 +272,51 @@ final class FakeTransform implements Function<Sample, String> {
         return id != null && !gatesOpen && gate(id).getCount() > 0;
     }
 
-    /** How many threads whose name starts with {@code threadNamePrefix} wait in a transform the test has not released. */
-    long heldAtGate(String threadNamePrefix) {
-        return atGate.keySet().stream()
-                .filter(thread -> thread.getName().startsWith(threadNamePrefix) && isHeldAtGate(thread)).count();
+    /**
+     * The clock time during which at least one transform ran, as this fake saw it: the union of
+     * [began, returned] of every transform that returned. What a correct report's transform busy time is.
+     */
+    long busyNanos() {
+        long busy = 0;
+        long coveredUntil = Long.MIN_VALUE;
+        List<Map.Entry<Integer, Long>> begins = beganAt.entrySet().stream()
+                .filter(entry -> returnedAt.containsKey(entry.getKey()))
+                .sorted(Map.Entry.comparingByValue()).toList();
+        for (Map.Entry<Integer, Long> begin : begins) {
+            long from = Math.max(begin.getValue(), coveredUntil);
+            long until = returnedAt.get(begin.getKey());
+            if (until > from) {
+                busy += until - from;
+                coveredUntil = until;
+            }
+        }
+        return busy;
+    }
+
+    /** The clock's reading when sample {@code id}'s transform began (see {@link #readingClock}). */
+    long beganAtNanos(int id) {
+        return beganAt.get(id);
+    }
+
+    /** The clock's reading when sample {@code id}'s transform returned. */
+    long returnedAtNanos(int id) {
+        return returnedAt.get(id);
+    }
+
+    /** Samples whose transform has started and waits for the test to release it. */
+    Set<Integer> heldIds() {
+        return atGate.entrySet().stream().filter(entry -> isHeldAtGate(entry.getKey()))
+                .map(Map.Entry::getValue).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** Every thread that ran a transform. */
+    Set<Thread> threadsThatRanTransforms() {
+        return Set.copyOf(ranOn);
+    }
+
+    /** Threads inside a transform the test has not released yet. */
+    Set<Thread> threadsHeldAtGate() {
+        return atGate.keySet().stream().filter(this::isHeldAtGate).collect(java.util.stream.Collectors.toSet());
     }
 
     boolean rendezvousMet() {

@@ -5,13 +5,16 @@ import static course.pipeline.Waits.staysSo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(TimelineExtension.class)
 @Tag("part:F")
 @DisplayName("F. One global timeout: when it fires, both stages stop")
 class GlobalTimeoutTest {
@@ -29,7 +32,7 @@ class GlobalTimeoutTest {
     @Tag("points:4")
     @DisplayName("the timeout cancels the downloads in flight, starts no more, and shuts the CPU pool down")
     void timeoutCancelsDownloadsAndStartsNoMore() {
-        rig = new PipelineRig(4, 20, 2, FakeTransform.immediate());
+        rig = new PipelineRig(4, 4, 2, FakeTransform.immediate());
         CompletableFuture<PipelineReport> run = rig.run(20);
         rig.awaitDownloadsStarted(4);
         assertThat(rig.timer.scheduledDelays())
@@ -42,19 +45,22 @@ class GlobalTimeoutTest {
                 .failsWithin(Duration.ofSeconds(3))
                 .withThrowableOfType(java.util.concurrent.ExecutionException.class)
                 .havingCause()
-                .isInstanceOf(PipelineTimeoutException.class)
-                .withMessageContaining("0 of 20");
-        eventually(() -> assertThat(rig.source.cancelled())
+                .isInstanceOfSatisfying(PipelineTimeoutException.class, e -> {
+                    assertThat(e.emitted()).as("results emitted before the timeout, in the error").isZero();
+                    assertThat(e.total()).as("samples the run was asked to process, in the error").isEqualTo(20);
+                    assertThat(e.getMessage()).as("the error's message").contains("0 of 20");
+                });
+        PipelineRig.marking("downloads still in flight after the timeout fired", () -> eventually(() -> assertThat(rig.source.cancelled())
                 .as("downloads cancelled after the timeout (4 were in flight): cancel the futures the source returned, "
                         + "or they keep running for nothing")
-                .isEqualTo(4));
+                .isEqualTo(4)));
         staysSo(() -> assertThat(rig.source.started())
                 .as("downloads started in all, 4 before the timeout: none may start after it")
                 .isEqualTo(4));
-        assertThat(rig.cpuPool.isShutdown())
+        PipelineRig.marking("the CPU pool still running after the timeout fired", () -> assertThat(rig.cpuPool.isShutdown())
                 .as("the CPU pool is shut down after the timeout (shutdownNow(): running transforms are interrupted, "
                         + "queued ones dropped)")
-                .isTrue();
+                .isTrue());
     }
 
     @Test
@@ -63,12 +69,17 @@ class GlobalTimeoutTest {
     void timeoutDiscardsLateResultsAndCountsTheEmittedOnes() {
         rig = new PipelineRig(2, 2, 2, FakeTransform.gated());
         CompletableFuture<PipelineReport> run = rig.run(6);
-        rig.awaitDownloadsStarted(2);
+        Waits.eventually("downloads 0 and 1 started", () -> rig.source.wasStarted(0) && rig.source.wasStarted(1));
         rig.source.complete(0, 1);
-        rig.awaitTransformsStarted(2);
-        rig.transform.release(0);
-        rig.awaitTransformFinished(0);
-        Waits.eventually("download 2 started once transform 0 had finished", () -> rig.source.wasStarted(2));
+        Waits.eventually("a transform started (samples 0 and 1 have arrived)", () -> !rig.transform.heldIds().isEmpty());
+        int first = rig.transform.releaseOldest(); // whichever started first: part B may run them one at a time
+        int second = 1 - first;
+        rig.awaitTransformFinished(first);
+        Waits.eventually("sample " + second + "'s transform running (transform " + first + " has finished)",
+                () -> rig.transform.heldIds().contains(second));
+        rig.awaitSettled();
+        List<Integer> inFlight = rig.source.startedIds().stream().filter(id -> !rig.source.isDoneOrCompleting(id)).toList();
+        int started = rig.source.started();
 
         rig.timer.fire();
 
@@ -79,15 +90,19 @@ class GlobalTimeoutTest {
         assertThat(((PipelineTimeoutException) error).emitted())
                 .as("emitted count in the timeout error; the consumer had received %d result(s)", emitted)
                 .isEqualTo(emitted);
+        assertThat(((PipelineTimeoutException) error).total()).as("samples the run was asked to process, in the error")
+                .isEqualTo(6);
         assertThat(error).hasMessageContaining(emitted + " of 6");
-        eventually(() -> assertThat(rig.source.isCancelled(2))
-                .as("download 2, in flight when the timeout fired, was cancelled").isTrue());
+        eventually(() -> assertThat(inFlight).as("downloads in flight when the timeout fired: each must be cancelled")
+                .allMatch(rig.source::isCancelled));
 
-        rig.transform.release(1); // if the timeout did not interrupt it, it finishes now
+        rig.transform.release(second); // if the timeout did not interrupt it, it finishes now
         staysSo(() -> assertThat(rig.received())
-                .as("results received after the timeout fired: sample 1's transform was still running; its result "
-                        + "must be discarded (or the transform interrupted), not emitted after the run failed")
+                .as("results received after the timeout fired: sample %d's transform was still running; its result "
+                        + "must be discarded (or the transform interrupted), not emitted after the run failed", second)
                 .hasSize(emitted));
+        assertThat(rig.source.started()).as("downloads started in all (%d before the timeout): none may start after it", started)
+                .isEqualTo(started);
         assertThat(rig.cpuPool.isShutdown()).as("the CPU pool is shut down after the timeout").isTrue();
         eventually(() -> assertThat(rig.liveCpuThreads())
                 .as("CPU pool threads still alive after the timeout (their work was interrupted or released)")

@@ -20,6 +20,7 @@ final class ManualTimer extends AbstractExecutorService implements ScheduledExec
 
     private final List<Task<?>> scheduled = new CopyOnWriteArrayList<>();
     private volatile boolean shutdown;
+    private volatile Runnable beforeFiring = () -> { };
 
     final class Task<V> extends FutureTask<V> implements ScheduledFuture<V> {
         private final Duration delay;
@@ -55,8 +56,16 @@ final class ManualTimer extends AbstractExecutorService implements ScheduledExec
         return task;
     }
 
+    /** {@code hook} runs each time the test fires the timer, before the scheduled tasks. */
+    ManualTimer beforeFiring(Runnable hook) {
+        beforeFiring = hook;
+        return this;
+    }
+
     /** Runs every scheduled task that is not cancelled or done yet, now, on the calling thread. */
     void fire() {
+        beforeFiring.run();
+        Timeline.current().start("timeout fires").done(); // a mark on the timeline: what happens after it is late
         for (Task<?> task : scheduled) {
             if (!task.isDone()) {
                 task.run();

@@ -5,6 +5,7 @@ import static course.pipeline.Waits.staysSo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
@@ -12,7 +13,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(TimelineExtension.class)
 @Tag("part:D")
 @DisplayName("D. Ordered streaming: results in input order, each as soon as its turn comes")
 class OrderedStreamingTest {
@@ -28,24 +31,20 @@ class OrderedStreamingTest {
 
     @Test
     @Tag("points:4")
-    @DisplayName("results come in input order when downloads and transforms finish in another order")
+    @DisplayName("results come in input order when the samples arrive and finish in another order")
     void resultsComeInInputOrderWhateverTheCompletionOrder() {
-        rig = new PipelineRig(8, 8, 8, FakeTransform.gated());
+        rig = new PipelineRig(8, 8, 2, FakeTransform.immediate());
         CompletableFuture<PipelineReport> run = rig.run(8);
         rig.awaitDownloadsStarted(8);
 
-        for (int id = 7; id >= 0; id--) {
+        for (int id : List.of(7, 2, 5, 0, 3, 6, 1, 4)) { // samples arrive, and are transformed, in this order
             rig.source.complete(id);
-        }
-        rig.awaitTransformsStarted(8);
-        for (int id : List.of(7, 2, 5, 0, 3, 6, 1, 4)) { // transforms finish in this order
-            rig.transform.release(id);
-            rig.awaitTransformFinished(id);
+            rig.awaitSettled();
         }
 
-        assertThat(run).as("the run, once every transform finished").succeedsWithin(Duration.ofSeconds(3));
+        assertThat(run).as("the run, once every sample arrived and was transformed").succeedsWithin(Duration.ofSeconds(3));
         assertThat(rig.receivedIds())
-                .as("sample ids in the order the consumer got them; transforms finished in the order 7,2,5,0,3,6,1,4. "
+                .as("sample ids in the order the consumer got them; the samples arrived in the order 7,2,5,0,3,6,1,4. "
                         + "Results must come in input order: a result that is early waits in a reorder buffer until "
                         + "every earlier one has been emitted")
                 .containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
@@ -60,28 +59,41 @@ class OrderedStreamingTest {
         rig = new PipelineRig(4, 4, 4, FakeTransform.gated());
         CompletableFuture<PipelineReport> run = rig.run(4);
         rig.awaitDownloadsStarted(4);
-        rig.source.complete(0, 1, 2, 3);
-        rig.awaitTransformsStarted(4);
+        for (int id : List.of(0, 2, 1, 3)) {
+            rig.source.complete(id);
+            rig.awaitSettled();
+        }
 
-        rig.transform.release(0);
-        eventually(() -> assertThat(rig.receivedIds())
-                .as("results received after sample 0's transform finished, while 1-3 are still being transformed: "
-                        + "result 0's turn has come, so it should be emitted now, not when the whole run ends")
-                .containsExactly(0));
+        // Transforms finish in the order 2, 0, 3, 1: each time, the first of these that is running is let through.
+        List<Integer> plan = new ArrayList<>(List.of(2, 0, 3, 1));
+        List<Integer> finished = new ArrayList<>();
+        boolean heldBackSeen = false;
+        while (!plan.isEmpty()) {
+            rig.awaitSettled();
+            int id = plan.stream().filter(rig.transform.heldIds()::contains).findFirst()
+                    .orElseThrow(() -> new AssertionError("no transform is running (transforms started: "
+                            + rig.transform.startedIds() + "); every sample has arrived, and stage 2 is parts B and C"));
+            plan.remove((Integer) id);
+            rig.transform.release(id);
+            rig.awaitTransformFinished(id);
+            finished.add(id);
+            List<Integer> due = IntStream.range(0, 4).takeWhile(finished::contains).boxed().toList();
+            if (due.contains(id)) {
+                eventually(() -> assertThat(rig.receivedIds())
+                        .as("results received once transforms %s had finished, in that order: every result whose "
+                                + "earlier ones are all out is due now, not when the run ends (a result that waited in "
+                                + "the reorder buffer goes out as soon as the one it waited for does)", finished)
+                        .containsExactlyElementsOf(due));
+            } else if (!heldBackSeen) {
+                heldBackSeen = true;
+                staysSo(() -> assertThat(rig.receivedIds())
+                        .as("results received once transforms %s had finished, in that order: result %d must wait "
+                                + "for the results before it (emitting in completion order breaks input order)",
+                                finished, id)
+                        .containsExactlyElementsOf(due));
+            }
+        }
 
-        rig.transform.release(2);
-        rig.awaitTransformFinished(2);
-        staysSo(() -> assertThat(rig.receivedIds())
-                .as("results received after sample 2 finished but sample 1 had not: result 2 must wait for result 1 "
-                        + "(emitting in completion order breaks input order)")
-                .containsExactly(0));
-
-        rig.transform.release(1);
-        eventually(() -> assertThat(rig.receivedIds())
-                .as("results received once sample 1 finished too: 1 and then the waiting 2 should be emitted at once")
-                .containsExactly(0, 1, 2));
-
-        rig.transform.release(3);
         assertThat(run).as("the run, once every transform finished").succeedsWithin(Duration.ofSeconds(3));
         assertThat(rig.receivedIds()).as("all results").containsExactly(0, 1, 2, 3);
     }

@@ -39,11 +39,27 @@ class SelfCheckFormatTest {
         return answers.getProperty("q" + n, "").trim().toLowerCase();
     }
 
+    /**
+     * Fails with the stub's TODO message while no question is answered at all (the answers file
+     * as it comes), so that a student who has not started sees where to start, like every other stub.
+     */
+    static void requireStarted(Properties answers) {
+        boolean started = false;
+        for (int n = 1; n <= QUESTIONS; n++) {
+            started |= !answerTo(answers, n).isEmpty();
+        }
+        if (!started) {
+            throw new AssertionError("The self-check answers are not written yet: TODO: after each '=' in src/main/resources/"
+                    + ANSWERS + " write the letter of your answer, a, b, c or d (README, part S)");
+        }
+    }
+
     @Test
     @Tag("points:1")
     @DisplayName("every question q1..q10 is answered with one letter a, b, c or d")
     void everyQuestionIsAnsweredWithOneLetter() {
         Properties answers = answers();
+        requireStarted(answers);
         List<String> problems = new ArrayList<>();
         for (int n = 1; n <= QUESTIONS; n++) {
             String answer = answerTo(answers, n);

@@ -5,13 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(NotWrittenYet.class)
 @Tag("part:B")
 @DisplayName("B. Race condition: edge cases")
 class HitCounterStressTest {
 
     @Test
-    @Tag("points:4")
+    @Tag("points:3.5")
     @DisplayName("32 threads released together, 25,000 increments each: not one hit is lost (up to 20 rounds)")
     void moreRounds() throws InterruptedException {
         int threads = 32;
@@ -21,8 +23,8 @@ class HitCounterStressTest {
             Hammer.hammer(threads, times, counter::increment);
             long expected = (long) threads * times;
             assertThat(counter.get())
-                    .as("round %d: %d threads x %,d increments, %,d hits lost; each increment must be one"
-                            + " atomic step", round, threads, times, expected - counter.get())
+                    .as("round %d: %d threads x %,d increments on a new counter, %s; each increment must be one"
+                            + " atomic step", round, threads, times, HitCounterTest.lostOrExtra(expected, counter.get()))
                     .isEqualTo(expected);
         });
     }

@@ -15,8 +15,10 @@ import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(NotWrittenYet.class)
 @Tag("part:D")
 @DisplayName("D. Log aggregator")
 class LogAggregatorTest {
@@ -28,7 +30,7 @@ class LogAggregatorTest {
     private final Map<LogLevel, Long> expected = new EnumMap<>(LogLevel.class);
 
     @Test
-    @Tag("points:4")
+    @Tag("points:3")
     @DisplayName("12 log files: lines counted per level, and the slowest request found with its file")
     void countsPerLevelAndSlowestRequest() throws Exception {
         for (int file = 0; file < 12; file++) {
@@ -54,7 +56,7 @@ class LogAggregatorTest {
     }
 
     @Test
-    @Tag("points:4")
+    @Tag("points:3")
     @DisplayName("malformed lines and an unreadable file are counted and reported; the other files are still summed")
     void malformedLinesAndUnreadableFilesAreNotFatal() throws Exception {
         for (int file = 0; file < 5; file++) {
@@ -72,7 +74,9 @@ class LogAggregatorTest {
                 "2025-03-01T12:00:00Z INFO req-y 12 a duration without ms",
                 wellFormed(LogLevel.ERROR, "mixed-2", 700)));
         ByteArrayOutputStream broken = new ByteArrayOutputStream();
-        broken.writeBytes((LogFiles.line(LogLevel.ERROR, "req-in-broken-file", 99_999) + "\n").getBytes(UTF_8));
+        for (int n = 0; n < 200; n++) { // more than a reader's buffer: a reader that streams lines meets these first
+            broken.writeBytes((LogFiles.line(LogLevel.ERROR, "req-in-broken-file-" + n, 99_999 - n) + "\n").getBytes(UTF_8));
+        }
         broken.writeBytes(new byte[] {(byte) 0xC3, (byte) 0x28, '\n'}); // not valid UTF-8
         broken.writeBytes((LogFiles.line(LogLevel.ERROR, "req-after-the-bad-bytes", 5) + "\n").getBytes(UTF_8));
         LogFiles.writeBytes(logs, "broken.log", broken.toByteArray());
@@ -86,8 +90,9 @@ class LogAggregatorTest {
         assertThat(summary.filesRead()).as("files read to the end").isEqualTo(6);
         assertThat(summary.malformedLines()).as("malformed lines in mixed.log").isEqualTo(4);
         assertThat(summary.countsByLevel())
-                .as("well-formed lines per level; broken.log counts for nothing, not even its lines before"
-                        + " the bad bytes")
+                .as("well-formed lines per level; broken.log counts for nothing, not even the 200 lines before"
+                        + " its bad bytes: a reader that counts line by line has counted them before it fails."
+                        + " Count a file only once it has been read to the end (Files.readAllLines)")
                 .isEqualTo(expectedCounts());
         assertThat(summary.slowest())
                 .as("the slowest request among the readable files (the 99,999 ms one is in broken.log)")
@@ -95,7 +100,7 @@ class LogAggregatorTest {
     }
 
     @Test
-    @Tag("points:4")
+    @Tag("points:3.5")
     @DisplayName("32 files read by 8 threads at once: the totals are exact, run after run (up to 6 runs)")
     void totalsAreExactUnderConcurrency() throws Exception {
         Random random = new Random(42);

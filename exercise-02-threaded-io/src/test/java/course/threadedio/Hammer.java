@@ -90,7 +90,7 @@ final class Hammer {
     }
 
     /** After this long, {@link #rounds} starts no new round (the first always runs). */
-    static final Duration BUDGET = Duration.ofSeconds(2);
+    static final Duration BUDGET = Duration.ofSeconds(1);
 
     /**
      * Runs {@code round} 1, 2, ... up to {@code maxRounds} times, but starts no new round once

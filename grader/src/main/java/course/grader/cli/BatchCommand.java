@@ -29,11 +29,14 @@ final class BatchCommand extends TeacherCommand {
     @Mixin
     Options.TimeLimit timeLimit;
 
+    @Mixin
+    Options.RequireSandbox sandbox;
+
     @Override
     public Integer call() throws IOException {
         long start = System.nanoTime();
         Path outDir = out.toAbsolutePath().normalize();
-        List<Gradebook.Row> rows = new Batch(root(), jobs.atLeastOne(), timeLimit.duration(), regrade, System.out)
+        List<Gradebook.Row> rows = new Batch(root(), jobs.atLeastOne(), timeLimit.duration(), regrade, System.out).requireSandbox(sandbox.required)
                 .run(folder.toAbsolutePath().normalize(), outDir);
         System.out.printf("Graded %d submissions in %.1f s: %s%n", rows.size(), (System.nanoTime() - start) / 1e9,
                 outDir.resolve("gradebook.csv"));

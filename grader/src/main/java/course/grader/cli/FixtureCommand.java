@@ -34,7 +34,7 @@ final class FixtureCommand extends TeacherCommand {
             Path into = FixturePatch.apply(root(), fixture, action.open.toAbsolutePath().normalize());
             System.out.println("The fixture's files are in " + into + ": edit them, then --save " + into);
         } else {
-            String patch = FixturePatch.diff(root(), action.save.toAbsolutePath().normalize());
+            String patch = FixturePatch.diff(root(), action.save.toAbsolutePath().normalize(), FixturePatch.onStubs(fixture));
             Files.createDirectories(fixture);
             Files.writeString(fixture.resolve(FixturePatch.FILE), patch);
             System.out.println("Wrote " + fixture.resolve(FixturePatch.FILE) + " (" + patch.lines().count() + " lines)");

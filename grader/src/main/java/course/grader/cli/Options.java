@@ -20,6 +20,13 @@ final class Options {
         }
     }
 
+    /** {@code --require-sandbox}: refuse to grade where the test JVMs cannot be sandboxed. */
+    static final class RequireSandbox {
+        @Option(names = "--require-sandbox", description = "refuse to grade unless the tests can run in an OS sandbox"
+                + " (bubblewrap, or an unprivileged user when the grader runs as root)")
+        boolean required;
+    }
+
     /** {@code --jobs N}: how many gradings run at once. */
     static final class Jobs {
         @Option(names = "--jobs", paramLabel = "N", description = "gradings at once (default: the number of cores)")

@@ -19,6 +19,9 @@ final class VerifyCommand extends TeacherCommand {
     @Mixin
     Options.Jobs jobs;
 
+    @Mixin
+    Options.RequireSandbox sandbox;
+
     @Option(names = "--no-build", description = "skip the Maven build of the export")
     boolean noBuild;
 
@@ -38,7 +41,8 @@ final class VerifyCommand extends TeacherCommand {
     @Override
     public Integer call() throws IOException {
         Path outDir = (out == null ? root().resolve("target/verify") : out).toAbsolutePath().normalize();
-        int failures = new Verification(root(), new Verification.Options(outDir, jobs.atLeastOne(), !noBuild, !noGradescope, Math.max(0, repeat), modules, fixturesOnly),
+        int failures = new Verification(root(), new Verification.Options(outDir, jobs.atLeastOne(), !noBuild, !noGradescope, Math.max(0, repeat), modules, fixturesOnly,
+                sandbox.required),
                 System.out).run();
         if (failures > 0) {
             System.err.println("verify: " + failures + " check(s) failed: the assignment is not sound yet (details above and in "

@@ -20,9 +20,11 @@ import java.util.List;
  *                    taking only the student's own sources; off only to grade a folder as it is
  * @param studentView the reports show hidden tests only as a count; work files go outside {@code outDir}
  * @param timeLimit   the time limit of one module's tests
+ * @param staticGate  check the compiled code before running it (off only to prove the layers below on crash fixtures)
  */
 public record GradeRequest(Path courseRoot, Path submission, Path outDir, List<Path> overlays, List<String> modules,
-                           boolean solutions, boolean hidden, boolean trusted, boolean studentView, Duration timeLimit) {
+                           boolean solutions, boolean hidden, boolean trusted, boolean studentView, Duration timeLimit,
+                           boolean staticGate) {
 
     public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(120);
 
@@ -37,43 +39,57 @@ public record GradeRequest(Path courseRoot, Path submission, Path outDir, List<P
     /** {@code ./grade} of the course itself: every module, hidden tests on, reports in target/grade. */
     public static GradeRequest of(Path courseRoot) {
         return new GradeRequest(courseRoot, courseRoot, courseRoot.resolve("target/grade"), List.of(), List.of(),
-                false, true, true, false, DEFAULT_TIME_LIMIT);
+                false, true, true, false, DEFAULT_TIME_LIMIT, true);
     }
 
     public GradeRequest withSubmission(Path folder) {
-        return new GradeRequest(courseRoot, folder, outDir, overlays, modules, solutions, hidden, trusted, studentView, timeLimit);
+        return new GradeRequest(courseRoot, folder, outDir, overlays, modules, solutions, hidden, trusted, studentView,
+                timeLimit, staticGate);
     }
 
     public GradeRequest withOut(Path dir) {
-        return new GradeRequest(courseRoot, submission, dir, overlays, modules, solutions, hidden, trusted, studentView, timeLimit);
+        return new GradeRequest(courseRoot, submission, dir, overlays, modules, solutions, hidden, trusted, studentView,
+                timeLimit, staticGate);
     }
 
     public GradeRequest withOverlays(List<Path> folders) {
-        return new GradeRequest(courseRoot, submission, outDir, folders, modules, solutions, hidden, trusted, studentView, timeLimit);
+        return new GradeRequest(courseRoot, submission, outDir, folders, modules, solutions, hidden, trusted, studentView,
+                timeLimit, staticGate);
     }
 
     public GradeRequest withModules(List<String> names) {
-        return new GradeRequest(courseRoot, submission, outDir, overlays, names, solutions, hidden, trusted, studentView, timeLimit);
+        return new GradeRequest(courseRoot, submission, outDir, overlays, names, solutions, hidden, trusted, studentView,
+                timeLimit, staticGate);
     }
 
     public GradeRequest withSolutions(boolean on) {
-        return new GradeRequest(courseRoot, submission, outDir, overlays, modules, on, hidden, trusted, studentView, timeLimit);
+        return new GradeRequest(courseRoot, submission, outDir, overlays, modules, on, hidden, trusted, studentView,
+                timeLimit, staticGate);
     }
 
     public GradeRequest withHidden(boolean on) {
-        return new GradeRequest(courseRoot, submission, outDir, overlays, modules, solutions, on, trusted, studentView, timeLimit);
+        return new GradeRequest(courseRoot, submission, outDir, overlays, modules, solutions, on, trusted, studentView,
+                timeLimit, staticGate);
     }
 
     public GradeRequest withTrusted(boolean on) {
-        return new GradeRequest(courseRoot, submission, outDir, overlays, modules, solutions, hidden, on, studentView, timeLimit);
+        return new GradeRequest(courseRoot, submission, outDir, overlays, modules, solutions, hidden, on, studentView,
+                timeLimit, staticGate);
     }
 
     public GradeRequest withStudentView(boolean on) {
-        return new GradeRequest(courseRoot, submission, outDir, overlays, modules, solutions, hidden, trusted, on, timeLimit);
+        return new GradeRequest(courseRoot, submission, outDir, overlays, modules, solutions, hidden, trusted, on,
+                timeLimit, staticGate);
     }
 
     public GradeRequest withTimeLimit(Duration limit) {
-        return new GradeRequest(courseRoot, submission, outDir, overlays, modules, solutions, hidden, trusted, studentView, limit);
+        return new GradeRequest(courseRoot, submission, outDir, overlays, modules, solutions, hidden, trusted, studentView,
+                limit, staticGate);
+    }
+
+    public GradeRequest withStaticGate(boolean on) {
+        return new GradeRequest(courseRoot, submission, outDir, overlays, modules, solutions, hidden, trusted, studentView, timeLimit,
+                on);
     }
 
     /** Is this a student's submission to grade with the course's own tests? */

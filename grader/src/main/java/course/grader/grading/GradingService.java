@@ -4,7 +4,6 @@ import course.grader.files.FileTree;
 import course.grader.model.CannotGrade;
 import course.grader.model.CourseModule;
 import course.grader.model.CourseModule.Folder;
-import course.grader.report.JUnitXml;
 import course.grader.report.ReportFiles;
 import course.grader.report.Results;
 import course.grader.report.Results.ModuleResult;
@@ -13,7 +12,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The one way to grade: takes a {@link GradeRequest}, grades every module it asks for, writes the
@@ -22,8 +23,51 @@ import java.util.List;
  */
 public final class GradingService implements AutoCloseable {
 
-    private final ClassPath classPath = ClassPath.ofThisJvm();
-    private final TestBuilds testBuilds = new TestBuilds(classPath);
+    private final TestRuntime runtime = TestRuntime.ofThisJvm();
+    private final TestBuilds testBuilds = new TestBuilds(runtime);
+    private final Sandbox sandbox;
+
+    /** A service whose test JVMs run in the strongest sandbox this machine has. */
+    public GradingService() {
+        this(Sandbox.detect());
+    }
+
+    private GradingService(Sandbox sandbox) {
+        this.sandbox = sandbox;
+    }
+
+    /**
+     * A service that refuses to grade without an OS sandbox ({@code required}): where neither
+     * bubblewrap nor an unprivileged user is available, a {@link CannotGrade} says what to install.
+     */
+    public static GradingService requiringSandbox(boolean required) throws CannotGrade {
+        GradingService service = new GradingService();
+        if (required && service.sandbox.kind() == Sandbox.Kind.NONE) {
+            throw new CannotGrade("--require-sandbox: no sandbox is available on this machine. Install bubblewrap (Debian/Ubuntu:"
+                    + " apt-get install bubblewrap; on Ubuntu 24.04 also sysctl -w kernel.apparmor_restrict_unprivileged_userns=0),"
+                    + " or run the grader as root so that it can run the tests as an unprivileged user (setpriv).");
+        }
+        return service;
+    }
+
+    /** A service without any OS sandbox, to compare grading with and without one. */
+    public static GradingService withoutSandbox() {
+        return new GradingService(Sandbox.none());
+    }
+
+    /**
+     * A service that runs the tests as an unprivileged user even where bubblewrap works (to test the
+     * fallback for machines that refuse namespaces); null where that is not possible (not root).
+     */
+    public static GradingService asUnprivilegedUser() {
+        Sandbox sandbox = Sandbox.unprivilegedUser();
+        return sandbox == null ? null : new GradingService(sandbox);
+    }
+
+    /** How this service isolates the test JVMs, in words. */
+    public String isolation() {
+        return sandbox.kind().description;
+    }
 
     /** Grades {@code request}; {@code console} is where progress ("grading X ...") goes. */
     public Results grade(GradeRequest request, PrintStream console) throws IOException {
@@ -31,19 +75,16 @@ public final class GradingService implements AutoCloseable {
             throw new CannotGrade(request.submission() + " is not a folder. Give the path of a course repository (the folder"
                     + " with pom.xml and the exercise-NN folders).");
         }
-        // in the student view, compiled hidden tests and their run logs must not land in a folder students see
-        Path work = request.studentView() ? Files.createTempDirectory("grade-work") : request.outDir().resolve("work");
+        // compiled classes and run logs go to a temporary folder, never the reports (students read those)
+        Path work = Files.createTempDirectory("grade-work");
         try {
             Run run = new Run(this, request, console, work);
             Results results = request.isTrustedGrading() && !CourseModule.discover(request.courseRoot()).isEmpty()
                     ? run.trusted() : run.folder();
             ReportFiles.writeAll(results, request.outDir(), !request.studentView());
-            JUnitXml.copyReports(work, request.outDir(), results, !request.studentView());
             return results;
         } finally {
-            if (request.studentView()) {
-                FileTree.deleteRecursively(work);
-            }
+            FileTree.deleteRecursively(work);
         }
     }
 
@@ -69,7 +110,8 @@ public final class GradingService implements AutoCloseable {
                 console.printf("%d file(s) changed but not used (see the report)%n", taken.notUsed().size());
             }
             return new Results(request.submission().toString(), "the submission's src/main/java, graded with the teacher's copy"
-                    + " (" + request.courseRoot() + ")", results, ModuleGrader.seconds(start), taken.notUsed());
+                    + " (" + request.courseRoot() + ")", results, ModuleGrader.seconds(start), taken.notUsed(),
+                    service.isolation());
         }
 
         /** A folder graded as it is, with its own tests (or, with overlays or --solutions, other main sources laid over). */
@@ -99,7 +141,7 @@ public final class GradingService implements AutoCloseable {
                     .forEach(r -> results.add(Scoring.notGraded(r, "is missing from the submission, so it scores 0", 0)));
             String source = request.solutions() ? "reference solutions"
                     : request.overlays().isEmpty() ? "exercise modules" : "overlays " + request.overlays();
-            return new Results(folder.toString(), source, results, ModuleGrader.seconds(start), List.of());
+            return new Results(folder.toString(), source, results, ModuleGrader.seconds(start), List.of(), service.isolation());
         }
 
         private List<CourseModule> wantedModules(List<CourseModule> modules) throws CannotGrade {
@@ -129,16 +171,37 @@ public final class GradingService implements AutoCloseable {
         private ModuleResult gradeModule(CourseModule module, SourceSet main) {
             console.printf("grading %s ...%n", module.name());
             try {
-                return new ModuleGrader(service.classPath, service.testBuilds, request.timeLimit(), request.hidden())
-                        .grade(module, main, work.resolve(module.name()));
+                Set<String> trusted = request.staticGate() ? trustedSources(module, request.courseRoot()) : null;
+                return new ModuleGrader(service.runtime, service.sandbox, service.testBuilds, request.timeLimit(), request.hidden(),
+                        trusted).grade(module, main, work.resolve(module.name()));
             } catch (IOException | RuntimeException e) {
                 return Scoring.notGraded(module, "could not be graded: " + e.getMessage() + " (an unreadable or missing file?)", 0);
             }
         }
     }
 
+    /**
+     * The source texts the static gate trusts for {@code module}: its given files (those without a
+     * TODO, which students use as they are) and the course root's reference solution of its package
+     * (the teacher's code, benchmarks included). A file is trusted only if unchanged.
+     */
+    private static Set<String> trustedSources(CourseModule module, Path courseRoot) throws IOException {
+        Set<String> texts = new HashSet<>();
+        for (Path file : FileTree.files(module.folder(Folder.MAIN_JAVA))) {
+            String text = Files.readString(file).replace("\r\n", "\n");
+            if (!text.contains("TODO:")) {
+                texts.add(text);
+            }
+        }
+        for (Path file : FileTree.files(courseRoot.resolve("solutions/src/main/java").resolve(module.packagePath()))) {
+            texts.add(Files.readString(file).replace("\r\n", "\n"));
+        }
+        return texts;
+    }
+
     @Override
     public void close() throws IOException {
         testBuilds.close();
+        runtime.close();
     }
 }

@@ -7,6 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -16,17 +21,43 @@ import javax.tools.ToolProvider;
 
 /**
  * Compiles sources with the JDK's compiler, in the grader's process (compiling runs no student
- * code). Returns the compiler's own error lines: file, line, message.
+ * code), bounded in size and time. Returns the compiler's own error lines: file, line, message.
  */
 final class JavaCompilation {
 
     static final int MAX_ERRORS = 10;
+    /** More source than any exercise needs by far: a bigger submission is refused, not compiled. */
+    static final long MAX_SOURCE_BYTES = 4L * 1024 * 1024;
+    static final Duration TIME_LIMIT = Duration.ofSeconds(120);
 
     static List<String> compile(List<Path> sources, List<Path> classPath, Path output, Path relativeTo) throws IOException {
         Files.createDirectories(output);
         if (sources.isEmpty()) {
             return List.of();
         }
+        long bytes = 0;
+        for (Path source : sources) {
+            bytes += Files.size(source);
+        }
+        if (bytes > MAX_SOURCE_BYTES) {
+            return List.of("the sources are " + bytes / 1024 / 1024 + " MB: at most " + MAX_SOURCE_BYTES / 1024 / 1024
+                    + " MB are compiled (is a generated or copied file among them?)");
+        }
+        FutureTask<List<String>> task = new FutureTask<>(() -> run(sources, classPath, output, relativeTo));
+        Thread.ofPlatform().daemon().name("compile").start(task);
+        try {
+            return task.get(TIME_LIMIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            return List.of("compiling took longer than " + TIME_LIMIT.toSeconds() + " s and was given up");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException("the compiler failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while compiling");
+        }
+    }
+
+    private static List<String> run(List<Path> sources, List<Path> classPath, Path output, Path relativeTo) throws IOException {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
             throw new IOException("this Java runtime has no compiler: run the grader with a JDK 21+, not a JRE");

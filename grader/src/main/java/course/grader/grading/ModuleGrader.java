@@ -3,12 +3,15 @@ package course.grader.grading;
 import course.grader.files.FileTree;
 import course.grader.model.CourseModule;
 import course.grader.model.CourseModule.Folder;
+import course.grader.report.Results;
 import course.grader.report.Results.ModuleResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Grades one exercise module: compiles the chosen main sources, takes the module's compiled tests,
@@ -16,16 +19,22 @@ import java.util.List;
  */
 final class ModuleGrader {
 
-    private final ClassPath classPath;
+    private final TestRuntime runtime;
+    private final Sandbox sandbox;
     private final TestBuilds testBuilds;
     private final Duration timeLimit;
     private final boolean withHidden;
+    /** Texts of source files the static gate trusts as they are (the teacher's), or null: no static gate. */
+    private final Set<String> trustedSources;
 
-    ModuleGrader(ClassPath classPath, TestBuilds testBuilds, Duration timeLimit, boolean withHidden) {
-        this.classPath = classPath;
+    ModuleGrader(TestRuntime runtime, Sandbox sandbox, TestBuilds testBuilds, Duration timeLimit, boolean withHidden,
+                 Set<String> trustedSources) {
+        this.runtime = runtime;
+        this.sandbox = sandbox;
         this.testBuilds = testBuilds;
         this.timeLimit = timeLimit;
         this.withHidden = withHidden;
+        this.trustedSources = trustedSources;
     }
 
     /** Grades {@code main} with the tests and rubric of {@code module}; {@code work} is emptied first. */
@@ -34,10 +43,17 @@ final class ModuleGrader {
         FileTree.deleteRecursively(work);
         Files.createDirectories(work);
         Path classes = work.resolve("classes");
-        List<String> errors = JavaCompilation.compile(main.javaFiles(), classPath.libraries(), classes, module.dir().getParent());
+        List<String> errors = JavaCompilation.compile(main.javaFiles(), runtime.libraries(), classes, module.dir().getParent());
         if (!errors.isEmpty()) {
             return Scoring.notGraded(module, "does not compile, so every test scores 0. The compiler says:\n"
                     + String.join("\n", errors), seconds(start));
+        }
+        String refused = CodeGate.outsidePackage(classes, module);
+        if (refused == null && trustedSources != null) {
+            refused = CodeGate.check(classes, unchanged(main, trustedSources), module.rubric().gateAllowed());
+        }
+        if (refused != null) {
+            return Scoring.notGraded(module, refused, seconds(start));
         }
         main.copyResourcesTo(classes);
         boolean mainIsApi = new SourceSet().overlay(module.folder(Folder.MAIN_JAVA), "").javaFiles().equals(main.javaFiles());
@@ -47,8 +63,30 @@ final class ModuleGrader {
                     + " signature the tests use renamed or changed?), so every test scores 0. The compiler says:\n"
                     + String.join("\n", tests.errors()), seconds(start));
         }
-        TestJvm.Outcome run = new TestJvm(classPath, work, timeLimit).run(classes, tests.classes());
-        return new Scoring(module, tests.hiddenClasses(), withHidden).score(run, seconds(start));
+        TestJvm jvm = new TestJvm(runtime, sandbox, work, timeLimit);
+        ModuleResult result = new Scoring(module, tests, withHidden).score(jvm.run(classes, tests.classes()), seconds(start));
+        return tests.own() == null ? result : withOwnTests(result, tests.own(), jvm, classes, tests.classes());
+    }
+
+    /** The student's own tests run too, after the course's, and are reported apart: they never count. */
+    private static ModuleResult withOwnTests(ModuleResult result, TestBuilds.OwnTestBuild own, TestJvm jvm, Path classes,
+                                             Path courseTests) throws IOException {
+        Results.OwnTests outcome = own.classes() == null
+                ? new Results.OwnTests(0, 0, List.of(), "your own tests do not compile:\n" + String.join("\n", own.errors()))
+                : Scoring.ownTests(jvm.run(classes, own.classes(), List.of(courseTests), "own-tests-scratch"));
+        return new ModuleResult(result.name(), result.title(), result.parts(), result.tests(), result.problem(),
+                result.rubricErrors(), result.seconds(), outcome);
+    }
+
+    /** The names of the files of {@code main} whose text is one the gate trusts (the teacher's, unchanged). */
+    private static Set<String> unchanged(SourceSet main, Set<String> trustedSources) throws IOException {
+        Set<String> unchanged = new HashSet<>();
+        for (Path file : main.javaFiles()) {
+            if (trustedSources.contains(Files.readString(file).replace("\r\n", "\n"))) {
+                unchanged.add(file.getFileName().toString());
+            }
+        }
+        return unchanged;
     }
 
     static double seconds(long startNanos) {

@@ -15,31 +15,41 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The runner's events file, read back. Every restart of the runner appends to it; the first DONE
- * ends it (anything after it is ignored), and a line that does not decode is skipped.
+ * One run's events file, read back (each restart of the runner has a file of its own). DONE or EXIT
+ * ends it (anything after it is ignored), and a line that does not decode or is not signed with
+ * {@code key} is skipped.
+ *
+ * @param done    the run finished
+ * @param exiting the JVM began to shut down before the run finished (System.exit)
  */
-record RunEvents(List<Declared> declared, List<String> started, Map<String, Ended> ended, boolean done) {
+record RunEvents(List<Declared> declared, List<String> started, Map<String, Ended> ended, Map<String, String> timelines,
+                 boolean done, boolean exiting) {
 
-    static RunEvents read(Path file) throws IOException {
+    static RunEvents read(Path file, byte[] key) throws IOException {
         List<Declared> declared = new ArrayList<>();
         List<String> started = new ArrayList<>();
         Map<String, Ended> ended = new LinkedHashMap<>();
+        Map<String, String> timelines = new LinkedHashMap<>();
         if (!Files.exists(file)) {
-            return new RunEvents(declared, started, ended, false);
+            return new RunEvents(declared, started, ended, timelines, false, false);
         }
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            Optional<EventProtocol.Event> event = EventProtocol.decode(line);
+            Optional<EventProtocol.Event> event = EventProtocol.decode(line, key);
             switch (event.orElse(null)) {
                 case Declared d -> declared.add(d);
                 case EventProtocol.Started s -> started.add(s.id());
                 case Ended e -> ended.put(e.id(), e);
+                case EventProtocol.Traced t -> timelines.put(t.id(), t.json());
                 case EventProtocol.Done d -> {
-                    return new RunEvents(declared, started, ended, true);
+                    return new RunEvents(declared, started, ended, timelines, true, false);
+                }
+                case EventProtocol.Exiting x -> {
+                    return new RunEvents(declared, started, ended, timelines, false, true);
                 }
                 case null -> { }
             }
         }
-        return new RunEvents(declared, started, ended, false);
+        return new RunEvents(declared, started, ended, timelines, false, false);
     }
 
     /** The test a run was in when it stopped: started, with no result yet and not settled before; or null. */

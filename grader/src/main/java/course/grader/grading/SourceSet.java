@@ -33,10 +33,25 @@ final class SourceSet {
         return this;
     }
 
+    /** Keeps the Java files whose relative path {@code keep} accepts (and every other file). */
+    SourceSet retainJava(java.util.function.Predicate<String> keep) {
+        files.keySet().removeIf(relative -> relative.endsWith(".java") && !keep.test(relative));
+        return this;
+    }
+
+    boolean isEmpty() {
+        return files.isEmpty();
+    }
+
     /** Drops the file at {@code relative}, if any. */
     SourceSet remove(String relative) {
         files.remove(relative);
         return this;
+    }
+
+    /** The file at {@code relative}, or null. */
+    Path get(String relative) {
+        return files.get(relative);
     }
 
     List<Path> javaFiles() {

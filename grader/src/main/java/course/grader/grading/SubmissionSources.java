@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -26,6 +27,7 @@ import java.util.stream.Stream;
 final class SubmissionSources {
 
     static final String ANSWERS_FILE = "self-check-answers.properties";
+    private static final Pattern TEST_NAME = Pattern.compile(".*(Test|Tests|TestCase|IT)\\.java");
 
     /** The main sources to grade per module, the modules the submission lacks, and what was not used. */
     record Taken(Map<String, SourceSet> mainByModule, Set<String> missing, List<String> notUsed) {
@@ -84,7 +86,6 @@ final class SubmissionSources {
 
     private static void takeJava(CourseModule module, Path studentModule, Path submission, SourceSet sources,
                                  Set<String> taken, List<String> notUsed) throws IOException {
-        Set<String> testSources = testSourcePaths(module);
         Path studentJava = studentModule.resolve("src/main/java");
         for (Path file : FileTree.files(studentJava)) {
             String relative = FileTree.relative(studentJava, file);
@@ -93,8 +94,9 @@ final class SubmissionSources {
                 notUsed.add(shown + " (outside the submission: a folder on its path is a symbolic link)");
             } else if (!relative.startsWith(module.packagePath() + "/") || !relative.endsWith(".java")) {
                 notUsed.add(shown + " (outside " + module.packagePath() + "/, where the exercise's code goes)");
-            } else if (testSources.contains(relative)) {
-                notUsed.add(shown + " (has the name of a test class)");
+            } else if (TEST_NAME.matcher(file.getFileName().toString()).matches()) {
+                // the same answer for any test-like name: which test classes exist is not told
+                notUsed.add(shown + " (named like a test class: tests go in src/test/java)");
             } else {
                 sources.put(relative, file);
                 taken.add(shown);
@@ -119,13 +121,4 @@ final class SubmissionSources {
         }
     }
 
-    private static Set<String> testSourcePaths(CourseModule module) throws IOException {
-        Set<String> paths = new HashSet<>();
-        for (Path base : List.of(module.folder(Folder.TEST_JAVA), module.folder(Folder.HIDDEN_TEST_JAVA))) {
-            for (Path file : FileTree.files(base)) {
-                paths.add(FileTree.relative(base, file));
-            }
-        }
-        return paths;
-    }
 }

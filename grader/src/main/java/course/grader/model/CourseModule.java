@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -67,6 +70,24 @@ public record CourseModule(String name, Path dir, String packagePath, Rubric rub
 
     public boolean hasHiddenTests() {
         return Files.isDirectory(folder(Folder.HIDDEN_TEST_JAVA));
+    }
+
+    /**
+     * In a student's copy, the course's own test files of this module (relative to its folder), from
+     * the export's list; empty where there is no list (a master copy: every test is the course's).
+     */
+    public Optional<Set<String>> courseTestFiles() throws IOException {
+        Path list = dir.getParent().resolve(StudentVersion.COURSE_TESTS);
+        if (!Files.isRegularFile(list)) {
+            return Optional.empty();
+        }
+        Set<String> files = new HashSet<>();
+        for (String line : Files.readAllLines(list)) {
+            if (line.startsWith(name + "/")) {
+                files.add(line.substring(name.length() + 1).strip());
+            }
+        }
+        return Optional.of(files);
     }
 
     /** The class names of the hidden tests' top-level classes, from their source files. */

@@ -9,11 +9,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A module's {@code rubric.properties}: its title and its parts with their points. */
-public record Rubric(String title, Map<String, Part> parts) {
+/**
+ * A module's {@code rubric.properties}: its title, its parts with their points, and
+ * {@code gate.allow}: what the module's code may call beyond what the grader's static gate allows
+ * (comma-separated {@code java.some.Type} or {@code java.some.Type#method}).
+ */
+public record Rubric(String title, Map<String, Part> parts, Set<String> gateAllowed) {
 
     public record Part(String id, String title, double points) {
     }
@@ -32,7 +39,7 @@ public record Rubric(String title, Map<String, Part> parts) {
             Matcher m = PART_KEY.matcher(key);
             if (m.matches()) {
                 (m.group(2).equals("title") ? titles : points).put(m.group(1), properties.getProperty(key).strip());
-            } else if (!key.equals("module.title")) {
+            } else if (!key.equals("module.title") && !key.equals("gate.allow")) {
                 problems.add("unknown key '" + key + "'");
             }
         }
@@ -53,7 +60,9 @@ public record Rubric(String title, Map<String, Part> parts) {
         if (!problems.isEmpty()) {
             throw new IOException(file + ": " + String.join("; ", problems));
         }
-        return new Rubric(properties.getProperty("module.title", file.getParent().getFileName().toString()), parts);
+        Set<String> allowed = Arrays.stream(properties.getProperty("gate.allow", "").split(",")).map(String::strip)
+                .filter(entry -> !entry.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        return new Rubric(properties.getProperty("module.title", file.getParent().getFileName().toString()), parts, allowed);
     }
 
     public double totalPoints() {

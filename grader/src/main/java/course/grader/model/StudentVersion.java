@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * The student version of a master copy, as a plan: every file it holds, by its path relative to
@@ -27,7 +28,12 @@ public final class StudentVersion {
     /** Folders and files never exported, wherever they are. */
     private static final Set<String> NEVER = Set.of("target", ".git", ".idea", ".vscode", ".settings", ".classpath",
             ".project", "grader-build.log");
-    private static final List<String> ROOT_FILES = List.of("grade", "grade.cmd", ".gitignore", "mvnw", "mvnw.cmd");
+    /** In a student's copy: which test files are the course's (see {@link #courseTests}). */
+    public static final String COURSE_TESTS = "grader/course-tests.txt";
+    private static final Pattern TEACHER_ONLY = Pattern.compile(
+            "[ \\t]*<!-- teacher-only -->.*?<!-- /teacher-only -->[ \\t]*\\R?", Pattern.DOTALL);
+    private static final List<String> ROOT_FILES = List.of("grade", "grade.cmd", ".gitignore", "mvnw", "mvnw.cmd",
+            ".ci/sandbox-setup");
 
     private final Path root;
     private final boolean hiddenTests;
@@ -78,6 +84,7 @@ public final class StudentVersion {
             }
         }
         generated.put("README.md", readme().getBytes(StandardCharsets.UTF_8));
+        generated.put(COURSE_TESTS, courseTests().getBytes(StandardCharsets.UTF_8));
         generated.put(".github/workflows/grade.yml", Templates.read("grade.yml").getBytes(StandardCharsets.UTF_8));
     }
 
@@ -85,9 +92,29 @@ public final class StudentVersion {
         for (Path file : FileTree.files(dir)) {
             String relative = FileTree.relative(dir, file);
             if (!excluded(relative) || hiddenTests && isHiddenTest(relative) && !isBuildOutput(relative)) {
-                copied.put(prefix + relative, file);
+                if (relative.endsWith(".md")) {
+                    generated.put(prefix + relative, forStudents(Files.readString(file)).getBytes(StandardCharsets.UTF_8));
+                } else {
+                    copied.put(prefix + relative, file);
+                }
             }
         }
+    }
+
+    /** A Markdown text without its teacher-only blocks ({@code <!-- teacher-only -->} ... {@code <!-- /teacher-only -->}). */
+    public static String forStudents(String markdown) {
+        return TEACHER_ONLY.matcher(markdown).replaceAll("");
+    }
+
+    /** The course's own test sources of each module (the student's own tests are the others): one path a line. */
+    private String courseTests() throws IOException {
+        StringBuilder list = new StringBuilder("# The course's tests and test support: any other test file is a student's own.\n");
+        for (CourseModule module : CourseModule.discover(root)) {
+            for (Path file : FileTree.files(module.folder(CourseModule.Folder.TEST_JAVA))) {
+                list.append(module.name()).append('/').append(FileTree.relative(module.dir(), file)).append('\n');
+            }
+        }
+        return list.toString();
     }
 
     /** Build output, IDE files, and every module's hidden tests stay out of the student version. */
@@ -150,7 +177,8 @@ public final class StudentVersion {
             Path to = target.resolve(path);
             Files.createDirectories(to.getParent());
             Files.write(to, content(path));
-            if (path.equals("grade") || path.equals("mvnw") || copied.containsKey(path) && Files.isExecutable(copied.get(path))) {
+            if (path.equals("grade") || path.equals("mvnw") || path.equals(".ci/sandbox-setup")
+                    || copied.containsKey(path) && Files.isExecutable(copied.get(path))) {
                 FileTree.makeExecutable(to);
             }
         }

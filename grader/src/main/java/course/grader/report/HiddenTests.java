@@ -11,7 +11,13 @@ public final class HiddenTests {
     private HiddenTests() {
     }
 
-    /** The results with every hidden test's name, class and output replaced by "hidden test N". */
+    /** A message in the student view is at most this long. */
+    static final int STUDENT_MESSAGE = 4_000;
+
+    /**
+     * The student view of the results: every hidden test's name, class and output replaced by
+     * "hidden test N", and the other messages cut to {@value #STUDENT_MESSAGE} characters.
+     */
     public static Results redacted(Results results) {
         return results.withModules(results.modules().stream().map(HiddenTests::redacted).toList());
     }
@@ -19,13 +25,18 @@ public final class HiddenTests {
     private static ModuleResult redacted(ModuleResult module) {
         AtomicInteger n = new AtomicInteger();
         return new ModuleResult(module.name(), module.title(), module.parts(), module.tests().stream()
-                .map(t -> t.hidden() ? anonymous(t, n.incrementAndGet()) : t).toList(),
-                module.problem(), module.rubricErrors(), module.seconds());
+                .map(t -> t.hidden() ? anonymous(t, n.incrementAndGet()) : shortened(t)).toList(),
+                module.problem(), module.rubricErrors(), module.seconds(), module.ownTests());
+    }
+
+    private static TestResult shortened(TestResult t) {
+        return t.message().length() <= STUDENT_MESSAGE ? t : new TestResult(t.id(), t.className(), t.method(), t.displayName(),
+                t.part(), t.points(), false, t.status(), t.message().substring(0, STUDENT_MESSAGE) + "\n[… cut]", t.timeline());
     }
 
     private static TestResult anonymous(TestResult test, int n) {
         return new TestResult("hidden-" + n, "hidden", "hidden", "hidden test " + n, test.part(), test.points(), true,
-                test.status(), "");
+                test.status(), "", null);
     }
 
     /** How many hidden tests a module has, their points and what they earned. */

@@ -1,11 +1,11 @@
 package course.grader.report;
 
-import course.grader.files.FileTree;
+import course.grader.report.Results.ModuleResult;
+import course.grader.report.Results.TestResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.Locale;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.TransformerFactory;
@@ -13,58 +13,54 @@ import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
-/** The JUnit XML of each module's run, copied into the reports; for students without the hidden tests. */
+/**
+ * JUnit XML reports ({@code junit/MODULE/TEST-junit-jupiter.xml}) written from the results, like
+ * every other report (so they agree with the score, hide what the view hides, and hold nothing the
+ * code under test wrote itself).
+ */
 public final class JUnitXml {
 
-    /** Copies {@code work/MODULE/junit-xml/*} to {@code outDir/junit/MODULE/}; in the student view without hidden tests. */
-    public static void copyReports(Path work, Path outDir, Results results, boolean teacher) throws IOException {
-        for (Results.ModuleResult module : results.modules()) {
-            Path to = outDir.resolve("junit").resolve(module.name());
-            Set<String> hiddenClasses = module.tests().stream().filter(Results.TestResult::hidden)
-                    .map(Results.TestResult::className).collect(Collectors.toSet());
-            for (Path xml : FileTree.files(work.resolve(module.name()).resolve("junit-xml"))) {
-                Files.createDirectories(to);
-                if (teacher || hiddenClasses.isEmpty()) {
-                    FileTree.copy(xml, to.resolve(xml.getFileName()));
-                } else {
-                    writeWithout(xml, to.resolve(xml.getFileName()), hiddenClasses);
-                }
-            }
+    static final String FILE = "TEST-junit-jupiter.xml";
+
+    private JUnitXml() {
+    }
+
+    /** One XML report per module of {@code shown} (the results as this view shows them). */
+    static void writeAll(Results shown, Path outDir) throws IOException {
+        for (ModuleResult module : shown.modules()) {
+            Path file = outDir.resolve("junit").resolve(module.name()).resolve(FILE);
+            Files.createDirectories(file.getParent());
+            write(module, file);
         }
     }
 
-    /** {@code from} without the test cases of {@code classNames}. */
-    static void writeWithout(Path from, Path to, Set<String> classNames) throws IOException {
+    private static void write(ModuleResult module, Path file) throws IOException {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            Document doc = factory.newDocumentBuilder().parse(from.toFile());
-            NodeList cases = doc.getElementsByTagName("testcase");
-            for (int i = cases.getLength() - 1; i >= 0; i--) {
-                Element testCase = (Element) cases.item(i);
-                if (classNames.contains(testCase.getAttribute("classname"))) {
-                    testCase.getParentNode().removeChild(testCase);
+            Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+            Element suite = doc.createElement("testsuite");
+            doc.appendChild(suite);
+            suite.setAttribute("name", module.name());
+            suite.setAttribute("tests", String.valueOf(module.tests().size()));
+            suite.setAttribute("failures", String.valueOf(module.tests().stream().filter(t -> !t.passed()).count()));
+            suite.setAttribute("time", String.format(Locale.ROOT, "%.2f", module.seconds()));
+            for (TestResult test : module.tests()) {
+                Element testCase = doc.createElement("testcase");
+                testCase.setAttribute("classname", test.className());
+                testCase.setAttribute("name", test.displayName());
+                if (!test.passed()) {
+                    Element failure = doc.createElement(test.status() == Results.Status.NOT_RUN ? "skipped" : "failure");
+                    failure.setAttribute("message", Text.firstLine(test.message()));
+                    failure.setTextContent(test.message());
+                    testCase.appendChild(failure);
                 }
-            }
-            NodeList suites = doc.getElementsByTagName("testsuite");
-            for (int i = 0; i < suites.getLength(); i++) {
-                Element suite = (Element) suites.item(i);
-                int count = suite.getElementsByTagName("testcase").getLength();
-                suite.setAttribute("tests", String.valueOf(count));
-                suite.removeAttribute("failures");
-                suite.removeAttribute("errors");
-                suite.removeAttribute("skipped");
+                suite.appendChild(testCase);
             }
             var transformer = TransformerFactory.newInstance().newTransformer();
             transformer.setOutputProperty(OutputKeys.INDENT, "yes");
-            transformer.transform(new DOMSource(doc), new StreamResult(to.toFile()));
+            transformer.transform(new DOMSource(doc), new StreamResult(file.toFile()));
         } catch (Exception e) {
-            throw new IOException("cannot filter " + from + ": " + e.getMessage(), e);
+            throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    private JUnitXml() {
     }
 }

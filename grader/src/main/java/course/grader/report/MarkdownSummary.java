@@ -9,6 +9,8 @@ import java.util.List;
 /** {@code summary.md}: Markdown for a pull-request comment or a CI job summary. */
 public final class MarkdownSummary {
 
+    static final int MAX_TIMELINES = 3;
+
     private MarkdownSummary() {
     }
 
@@ -28,18 +30,38 @@ public final class MarkdownSummary {
         for (ModuleResult module : results.modules()) {
             details(md, module, teacher);
         }
+        md.append(timelines(results, teacher));
         md.append(NotUsed.render(results, "- "));
+        md.append("\n<sub>Tests ran in isolation: ").append(results.isolation()).append("</sub>\n");
+        return md.toString();
+    }
+
+    /** The first few failing tests' timelines, as Mermaid charts (GitHub draws them in comments). */
+    private static String timelines(Results results, boolean teacher) {
+        StringBuilder md = new StringBuilder();
+        List<TestResult> traced = results.modules().stream().flatMap(m -> m.tests().stream())
+                .filter(t -> !t.passed() && t.timeline() != null && (teacher || !t.hidden())).limit(MAX_TIMELINES).toList();
+        for (TestResult test : traced) {
+            md.append("\n<details><summary>Timeline: ").append(Text.markdown(test.part() + ": " + test.displayName()))
+                    .append("</summary>\n\n").append(MermaidGantt.render(test.part() + " " + test.displayName(), test.timeline()))
+                    .append("\n</details>\n");
+        }
         return md.toString();
     }
 
     private static void details(StringBuilder md, ModuleResult module, boolean teacher) {
         if (module.problem() != null) {
-            md.append("\n**").append(module.name()).append("**: ").append(Text.firstLine(module.problem())).append("\n```\n")
-                    .append(module.problem().lines().skip(1).limit(12).reduce("", (a, b) -> a + b + "\n")).append("```\n");
+            md.append("\n**").append(module.name()).append("**: ").append(Text.markdown(Text.firstLine(module.problem())))
+                    .append("\n```\n").append(Text.fenced(module.problem().lines().skip(1).limit(12)
+                            .reduce("", (a, b) -> a + b + "\n"))).append("```\n");
         }
         String absent = HiddenTests.absentLine(module);
         if (absent != null) {
             md.append("\n").append(module.name()).append(": ").append(absent).append('\n');
+        }
+        if (module.ownTests() != null) {
+            md.append("\n").append(module.name()).append(": ").append(Text.markdown(ScoreTable.ownTests(module.ownTests())))
+                    .append('\n');
         }
         HiddenTests.Tally hidden = HiddenTests.Tally.of(module);
         if (!teacher && hidden.count() > 0) {
@@ -54,9 +76,9 @@ public final class MarkdownSummary {
         md.append("\n<details><summary>").append(module.name()).append(": ").append(failed.size())
                 .append(" failing tests</summary>\n\n");
         for (TestResult t : failed) {
-            md.append("- ").append(t.hidden() ? "[hidden] " : "").append(t.part()).append(": ")
-                    .append(t.displayName()).append(" — ")
-                    .append(Text.abbreviate(Text.firstLine(t.message()).replace("|", "\\|"), 300)).append('\n');
+            md.append("- ").append(t.hidden() ? "\\[hidden\\] " : "").append(t.part()).append(": ")
+                    .append(Text.markdown(t.displayName())).append(" — ")
+                    .append(Text.markdown(Text.abbreviate(Text.firstLine(t.message()), 300))).append('\n');
         }
         md.append("\n</details>\n");
     }

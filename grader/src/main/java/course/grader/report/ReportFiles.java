@@ -9,12 +9,14 @@ import java.nio.file.Path;
 
 /**
  * Every report file of one grading run, all made from the same {@link Results}: {@code scores.txt},
- * {@code summary.md}, {@code summary-teacher.md} (teacher view only), {@code report.json} and
- * Gradescope's {@code results.json}.
+ * {@code summary.md}, {@code summary-teacher.md} (teacher view only), {@code report.json},
+ * Gradescope's {@code results.json}, the JUnit XML of each module and {@code report.html} (with
+ * the failing tests' timelines).
  */
 public final class ReportFiles {
 
     public static final String REPORT_JSON = "report.json";
+    public static final String REPORT_HTML = "report.html";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -36,6 +38,8 @@ public final class ReportFiles {
         }
         JSON.writeValue(outDir.resolve(REPORT_JSON).toFile(), shown);
         JSON.writeValue(outDir.resolve("results.json").toFile(), GradescopeResults.of(shown));
+        JUnitXml.writeAll(shown, outDir);
+        Files.writeString(outDir.resolve(REPORT_HTML), HtmlReport.render(shown));
     }
 
     /** Reads a {@code report.json} back. */

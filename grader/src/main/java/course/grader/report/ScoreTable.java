@@ -33,6 +33,9 @@ public final class ScoreTable {
             if (absent != null) {
                 out.append("  ").append(absent).append('\n');
             }
+            if (module.ownTests() != null) {
+                out.append("  ").append(ownTests(module.ownTests())).append('\n');
+            }
             HiddenTests.Tally hidden = HiddenTests.Tally.of(module);
             if (hidden.count() > 0 && !teacher) {
                 out.append(String.format("  hidden tests: %d (%s points), their details are shown to your teacher only%n",
@@ -42,11 +45,16 @@ public final class ScoreTable {
         out.append(NotUsed.render(results, ""));
         out.append(String.format("%n%s %s   (%.1f s)%n", bold("TOTAL", colour),
                 score(results.earned(), results.points(), colour), results.seconds()));
+        out.append("Tests ran in isolation: ").append(results.isolation()).append('\n');
         return out.toString();
     }
 
     private static void failures(StringBuilder out, ModuleResult module, boolean teacher) {
         List<TestResult> failed = module.tests().stream().filter(t -> !t.passed() && (teacher || !t.hidden())).toList();
+        if (!failed.isEmpty() && module.earned() == 0 && failed.stream().allMatch(t -> Text.firstLine(t.message()).contains("TODO"))) {
+            out.append("  not started: its ").append(failed.size()).append(" tests fail with their TODO messages\n");
+            return;
+        }
         for (int i = 0; i < failed.size(); i++) {
             if (i == MAX_FAILURES_SHOWN) {
                 out.append("  ... and ").append(failed.size() - MAX_FAILURES_SHOWN)
@@ -60,7 +68,19 @@ public final class ScoreTable {
             if (!firstLine.isBlank()) {
                 out.append("      ").append(Text.abbreviate(firstLine, 200)).append('\n');
             }
+            if (test.timeline() != null) {
+                out.append("      ").append(Sparkline.render(test.timeline())).append('\n');
+            }
         }
+    }
+
+    /** "your own tests: 5 passed, 1 failed (not scored)", with the first failing ones named. */
+    static String ownTests(Results.OwnTests own) {
+        if (own.problem() != null) {
+            return "your own tests (not scored): " + Text.firstLine(own.problem());
+        }
+        return "your own tests: " + own.passed() + " passed, " + own.failed() + " failed (not scored)"
+                + (own.failing().isEmpty() ? "" : "; failing: " + String.join("; ", own.failing()));
     }
 
     private static String score(double earned, double points, boolean colour) {

@@ -14,6 +14,29 @@ final class Text {
         return text == null ? "" : text.lines().findFirst().orElse("");
     }
 
+    /**
+     * Text from a test run (a failure message, code under test's output) made inert in Markdown and
+     * HTML: it shows as written, and never becomes a link, an image, a table cell or markup.
+     */
+    static String markdown(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '\\', '`', '*', '_', '[', ']', '(', ')', '!', '|', '#', '~' -> out.append('\\').append(c);
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Text for a fenced code block: it cannot close the fence. */
+    static String fenced(String text) {
+        return text.replace("```", "'''");
+    }
+
     static String indent(String text, String prefix) {
         return text.lines().map(l -> prefix + l).reduce((a, b) -> a + "\n" + b).orElse("");
     }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
@@ -32,6 +33,17 @@ final class TestEvents implements TestExecutionListener {
     public void executionStarted(TestIdentifier id) {
         if (units.contains(id.getUniqueId())) {
             sink.write(new EventProtocol.Started(id.getUniqueId()));
+        }
+    }
+
+    /** The longest timeline passed on (a test's trace of its calls); a longer one is dropped, not cut. */
+    static final int MAX_TIMELINE = 64 * 1024;
+
+    @Override
+    public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
+        String timeline = entry.getKeyValuePairs().get("timeline");
+        if (timeline != null && timeline.length() <= MAX_TIMELINE) {
+            unitOf(id).ifPresent(unit -> sink.write(new EventProtocol.Traced(unit, timeline)));
         }
     }
 

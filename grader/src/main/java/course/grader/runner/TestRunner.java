@@ -4,11 +4,9 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +18,6 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
-import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 
 /**
  * Runs one module's tests in the grader's child JVM and writes what happens, line by line
@@ -28,8 +25,10 @@ import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener
  * crashes or exhausts memory, every result written before it is kept, and the grader restarts
  * this runner for the tests left.
  *
- * <p>Usage: {@code TestRunner EVENTS_FILE XML_REPORT_DIR TEST_CLASSES_DIR [SKIP_UNIQUE_ID...]}; a
- * restart (anything to skip) does not declare the tests again.
+ * <p>Usage: {@code TestRunner EVENTS_FILE TEST_CLASSES_DIR [SKIP_UNIQUE_ID...]}, with
+ * the key that signs the events ({@link EventProtocol}) as the first line of standard input (read,
+ * then closed, before any code under test runs). A restart (anything to skip) does not declare the
+ * tests again. When the run is done the JVM halts: no shutdown hook of the code under test runs.
  */
 public final class TestRunner {
 
@@ -48,17 +47,19 @@ public final class TestRunner {
     }
 
     public static void main(String[] args) throws IOException {
+        byte[] key = readKey();
         Path events = Path.of(args[0]);
-        Path xmlReports = Path.of(args[1]);
-        Path testClasses = Path.of(args[2]);
-        Set<String> skip = Set.copyOf(Arrays.asList(args).subList(3, args.length));
+        Path testClasses = Path.of(args[1]);
+        Set<String> skip = Set.copyOf(Arrays.asList(args).subList(2, args.length));
 
         Map<String, String> defaults = TestRunner.class.getClassLoader().getResource("junit-platform.properties") == null
                 ? FALLBACK : Map.of();
         Launcher launcher = LauncherFactory.create();
         TestPlan plan = launcher.discover(LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClasspathRoots(Set.of(testClasses))).configurationParameters(defaults).build());
-        try (EventSink sink = new EventSink(events)) {
+        try (EventSink sink = new EventSink(events, key)) {
+            // Runs only when something calls System.exit: tells the grader the JVM is going down.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> sink.write(new EventProtocol.Exiting())));
             List<TestIdentifier> graded = gradedUnits(plan);
             if (skip.isEmpty()) {
                 graded.forEach(unit -> sink.write(declared(unit)));
@@ -68,15 +69,22 @@ public final class TestRunner {
                 LauncherDiscoveryRequest run = LauncherDiscoveryRequestBuilder.request()
                         .selectors(toRun.stream().map(u -> selectUniqueId(u.getUniqueId())).toList())
                         .configurationParameters(defaults).build();
-                Files.createDirectories(xmlReports);
-                launcher.execute(run, new TestEvents(sink, toRun.stream().map(TestIdentifier::getUniqueId).collect(Collectors.toSet())),
-                        new LegacyXmlReportGeneratingListener(xmlReports, new PrintWriter(new StringWriter())));
+                launcher.execute(run, new TestEvents(sink, toRun.stream().map(TestIdentifier::getUniqueId).collect(Collectors.toSet())));
             }
             sink.write(new EventProtocol.Done());
         }
-        // The code under test may leave non-daemon threads behind (a deadlock, a pool never shut
-        // down): they must not keep this JVM, and the grade, waiting.
-        System.exit(0);
+        // The code under test may leave non-daemon threads (a deadlock, a pool never shut down) or
+        // shutdown hooks behind: none of them may keep this JVM, and the grade, waiting.
+        Runtime.getRuntime().halt(0);
+    }
+
+    private static byte[] readKey() throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c; (c = System.in.read()) >= 0 && c != '\n'; ) {
+            line.append((char) c);
+        }
+        System.in.close();
+        return Base64.getDecoder().decode(line.toString().strip());
     }
 
     private static EventProtocol.Declared declared(TestIdentifier unit) {

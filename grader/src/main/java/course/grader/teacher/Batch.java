@@ -19,7 +19,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,6 +51,23 @@ public final class Batch {
         this.console = console;
     }
 
+    private boolean requireSandbox;
+
+    /** Refuses to grade where the test JVMs cannot run in an OS sandbox. */
+    public Batch requireSandbox(boolean required) {
+        requireSandbox = required;
+        return this;
+    }
+
+    /** For verification: submissions graded without the static gate (crash fixtures prove the layers below it). */
+    private final Set<String> withoutGate = new TreeSet<>();
+
+    /** Grades {@code student}'s submission without the static gate, to prove the layers below it. */
+    public Batch withoutStaticGate(String student) {
+        withoutGate.add(student);
+        return this;
+    }
+
     /** Grades only {@code modules} of {@code student}'s submission. */
     public Batch onlyModules(String student, List<String> modules) {
         onlyModules.put(student, List.copyOf(modules));
@@ -64,7 +83,7 @@ public final class Batch {
         BatchEntries entries = BatchEntries.of(submissions);
         Files.createDirectories(outDir.resolve("students"));
         Map<String, Future<Row>> running = new LinkedHashMap<>();
-        try (GradingService service = new GradingService(); ExecutorService pool = Executors.newFixedThreadPool(jobs)) {
+        try (GradingService service = GradingService.requiringSandbox(requireSandbox); ExecutorService pool = Executors.newFixedThreadPool(jobs)) {
             for (var entry : entries.submissions().entrySet()) {
                 String student = entry.getKey();
                 Path reports = outDir.resolve("students").resolve(entries.folderName(student));
@@ -122,7 +141,7 @@ public final class Batch {
 
     private Row grade(GradingService service, String student, Path folder, Path reports) throws IOException {
         GradeRequest request = GradeRequest.of(root).withSubmission(folder).withOut(reports).withTimeLimit(timeLimit)
-                .withModules(onlyModules.getOrDefault(student, List.of()));
+                .withModules(onlyModules.getOrDefault(student, List.of())).withStaticGate(!withoutGate.contains(student));
         try (PrintStream log = new PrintStream(Files.newOutputStream(reports.resolve("grade.log")), true)) {
             return row(student, service.grade(request, log), null);
         } catch (CannotGrade e) {

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import course.grader.model.CourseModule;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -28,12 +29,19 @@ public final class ExportCheck {
     private ExportCheck() {
     }
 
-    /** Writes the student version of the master copy {@code root} into {@code target} and checks it; returns the problems. */
+    /**
+     * Writes the student version of the master copy {@code root} into {@code target}, checks it, and
+     * makes it a git repository with one commit, ready to push; returns the problems.
+     */
     public static List<String> exportAndCheck(Path root, Path target, boolean build, PrintStream log) throws IOException {
         MasterCopy.require(root);
         StudentVersion.of(root).writeTo(target);
         log.println("Exported the student version to " + target);
-        return problems(root, target, build, log);
+        List<String> problems = problems(root, target, build, log);
+        log.println(GitRepository.init(target, "The exercises: stubs, tests and grader")
+                ? "It is a git repository with one commit: push it to the students' template repository."
+                : "git is not installed here: in " + target + " run `git init`, `git add -A` and `git commit` before pushing it.");
+        return problems;
     }
 
     /** Every problem of the export in {@code export}; each says what to fix in the master copy. */
@@ -45,6 +53,11 @@ public final class ExportCheck {
         }
         log.printf("leak scan: %d solution-only lines and %d hidden-test lines looked for: %s%n",
                 secrets.solutionLineCount(), secrets.hiddenLineCount(), problems.isEmpty() ? "none found" : problems.size() + " found");
+        List<String> text = new ArrayList<>(StudentText.problems(export));
+        text.addAll(StudentText.pointsAgree(CourseModule.discover(root)));
+        log.printf("students' Markdown: teacher text, broken links, points against the rubrics: %s%n",
+                text.isEmpty() ? "fine" : text.size() + " problem(s)");
+        problems.addAll(text);
         if (build) {
             String failure = mavenBuild(export);
             log.println("build (mvn -B -q -o test-compile): " + (failure == null ? "ok" : "FAILED"));
@@ -81,9 +94,12 @@ public final class ExportCheck {
                     + module.tests().stream().filter(t -> t.earned() > 0).map(Results.TestResult::displayName).toList()
                     + " pass on the stubs — make those stubs throw their TODO");
         }
-        if (module.tests().stream().noneMatch(t -> t.message().contains("TODO"))) {
-            return Optional.of(module.name() + ": no failing test shows a stub's TODO message — students would not"
-                    + " know where to start; stubs should throw UnsupportedOperationException(\"TODO: ...\")");
+        List<String> withoutTodo = module.tests().stream().filter(t -> !t.message().lines().findFirst().orElse("").contains("TODO"))
+                .map(Results.TestResult::displayName).toList();
+        if (!withoutTodo.isEmpty()) {
+            return Optional.of(module.name() + ": " + withoutTodo.size() + " failing test(s) do not start with a stub's TODO"
+                    + " message, e.g. \"" + withoutTodo.get(0) + "\" — every stub should fail the same way, with"
+                    + " \"... is not written yet: TODO: ... (README, part X)\" first, so students know where to start");
         }
         return Optional.empty();
     }

@@ -11,6 +11,8 @@ import com.github.difflib.unifieddiff.UnifiedDiffFile;
 import com.github.difflib.unifieddiff.UnifiedDiffReader;
 import course.grader.files.FileTree;
 import course.grader.model.CannotGrade;
+import course.grader.model.CourseModule;
+import course.grader.model.CourseModule.Folder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +24,10 @@ import java.util.List;
 /**
  * A fixture's mistake, kept as a unified diff ({@code mistake.patch}) against the reference
  * solution: paths like {@code a/course/<pkg>/X.java} are relative to {@code solutions/src/main/java}
- * (or {@code solutions/src/main/resources} for a non-Java file). Applied strictly: a hunk that no
- * longer matches the solution is an error naming the fixture, the file and the hunk.
+ * (or {@code solutions/src/main/resources} for a non-Java file). A fixture whose
+ * {@code fixture.properties} says {@code base=stubs} (an attack on the grader, say) is a diff
+ * against the module's stubs instead. Applied strictly: a hunk that no longer matches is an error
+ * naming the fixture, the file and the hunk.
  */
 public final class FixturePatch {
 
@@ -51,7 +55,7 @@ public final class FixturePatch {
         for (UnifiedDiffFile changed : diff.getFiles()) {
             String path = stripPrefix(changed.getToFile() == null || changed.getToFile().equals("/dev/null")
                     ? changed.getFromFile() : changed.getToFile());
-            List<String> patched = patched(fixture, path, original(root, path), changed.getPatch());
+            List<String> patched = patched(fixture, path, original(root, path, onStubs(fixture)), changed.getPatch());
             Path target = into.resolve(path);
             Files.createDirectories(target.getParent());
             Files.write(target, patched, StandardCharsets.UTF_8);
@@ -82,12 +86,15 @@ public final class FixturePatch {
         }
     }
 
-    /** The unified diff that turns the solutions of {@code root} into the files below {@code edited}/course/. */
-    public static String diff(Path root, Path edited) throws IOException {
+    /**
+     * The unified diff that turns the solutions (or, {@code onStubs}, the stubs) of {@code root} into
+     * the files below {@code edited}/course/.
+     */
+    public static String diff(Path root, Path edited, boolean onStubs) throws IOException {
         List<String> lines = new ArrayList<>();
         for (Path file : FileTree.files(edited.resolve("course"))) {
             String path = FileTree.relative(edited, file);
-            List<String> original = original(root, path);
+            List<String> original = original(root, path, onStubs);
             List<String> revised = Files.readAllLines(file, StandardCharsets.UTF_8);
             Patch<String> patch = DiffUtils.diff(original, revised);
             if (!patch.getDeltas().isEmpty()) {
@@ -98,10 +105,25 @@ public final class FixturePatch {
         return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
     }
 
-    /** The solution's lines at {@code path} (Java sources, else resources), or none for a new file. */
-    private static List<String> original(Path root, String path) throws IOException {
-        for (String folder : List.of("solutions/src/main/java", "solutions/src/main/resources")) {
-            Path file = root.resolve(folder).resolve(path);
+    /** Is {@code fixture} a patch against the stubs ({@code base=stubs} in its properties)? */
+    public static boolean onStubs(Path fixture) throws IOException {
+        Path properties = fixture.resolve(Fixture.PROPERTIES);
+        return Files.isRegularFile(properties) && Files.readAllLines(properties).stream().map(String::strip)
+                .anyMatch(line -> line.replace(" ", "").equals("base=stubs"));
+    }
+
+    /** The lines at {@code path} of the solution (or the stubs), Java sources else resources, or none for a new file. */
+    private static List<String> original(Path root, String path, boolean onStubs) throws IOException {
+        List<Path> folders = new ArrayList<>();
+        if (onStubs) {
+            for (CourseModule module : CourseModule.discover(root)) {
+                folders.addAll(List.of(module.folder(Folder.MAIN_JAVA), module.folder(Folder.MAIN_RESOURCES)));
+            }
+        } else {
+            folders.addAll(List.of(root.resolve("solutions/src/main/java"), root.resolve("solutions/src/main/resources")));
+        }
+        for (Path folder : folders) {
+            Path file = folder.resolve(path);
             if (Files.isRegularFile(file)) {
                 return Files.readAllLines(file, StandardCharsets.UTF_8);
             }

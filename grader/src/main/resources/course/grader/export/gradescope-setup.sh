@@ -7,4 +7,8 @@ if ! command -v javac >/dev/null 2>&1 || ! javac -version 2>&1 | grep -Eq 'javac
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-21-jdk-headless >/dev/null
 fi
-chmod +x "$source_dir/run_autograder" "$source_dir/course/grade"
+chmod +x "$source_dir/run_autograder" "$source_dir/course/grade" "$source_dir/course/.ci/sandbox-setup"
+# A sandbox for the students' code: bubblewrap where the image allows namespaces, else (as root)
+# the tests run as the unprivileged user nobody, who must not read the course (hidden tests).
+"$source_dir/course/.ci/sandbox-setup"
+chmod -R go-rwx "$source_dir"

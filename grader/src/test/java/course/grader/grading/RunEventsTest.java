@@ -23,8 +23,10 @@ class RunEventsTest {
         return file;
     }
 
+    static final byte[] KEY = EventProtocol.newKey();
+
     private static String line(EventProtocol.Event event) {
-        return EventProtocol.encode(event);
+        return EventProtocol.encode(event, KEY);
     }
 
     @Test
@@ -35,7 +37,7 @@ class RunEventsTest {
                 line(new EventProtocol.Declared("b", "x.T", "b", "B", Set.of())),
                 line(new EventProtocol.Started("a")), line(new EventProtocol.Ended("a", "SUCCESSFUL", "")),
                 line(new EventProtocol.Started("b")),
-                line(new EventProtocol.Ended("b", "SUCCESSFUL", "")).substring(0, 12)));
+                line(new EventProtocol.Ended("b", "SUCCESSFUL", "")).substring(0, 12)), KEY);
 
         assertThat(events.declared()).extracting(EventProtocol.Declared::id).containsExactly("a", "b");
         assertThat(events.ended()).containsOnlyKeys("a");
@@ -52,7 +54,7 @@ class RunEventsTest {
                 line(new EventProtocol.Started("a")), line(new EventProtocol.Ended("a", "FAILED", "no")),
                 line(new EventProtocol.Done()),
                 line(new EventProtocol.Ended("a", "SUCCESSFUL", "")),
-                line(new EventProtocol.Declared("forged", "x.T", "f", "F", Set.of("points:100")))));
+                line(new EventProtocol.Declared("forged", "x.T", "f", "F", Set.of("points:100")))), KEY);
 
         assertThat(events.done()).isTrue();
         assertThat(events.ended().get("a").successful()).isFalse();
@@ -60,9 +62,36 @@ class RunEventsTest {
     }
 
     @Test
+    @DisplayName("a line not signed with the run's key (written by the code under test, say) is ignored")
+    void forgedLinesAreIgnored() throws Exception {
+        RunEvents events = RunEvents.read(file(
+                line(new EventProtocol.Declared("a", "x.T", "a", "A", Set.of())),
+                line(new EventProtocol.Started("a")),
+                EventProtocol.encode(new EventProtocol.Ended("a", "SUCCESSFUL", "")),
+                EventProtocol.encode(new EventProtocol.Ended("a", "SUCCESSFUL", ""), EventProtocol.newKey()),
+                EventProtocol.encode(new EventProtocol.Done())), KEY);
+
+        assertThat(events.ended()).as("no result for a: both were forged").isEmpty();
+        assertThat(events.done()).as("the forged end marker does not count").isFalse();
+        assertThat(events.startedNotEnded(Set.of())).isEqualTo("a");
+    }
+
+    @Test
+    @DisplayName("the JVM's exit marker (System.exit) ends the run like DONE: nothing after it counts")
+    void exitMarkerEndsTheRun() throws Exception {
+        RunEvents events = RunEvents.read(file(
+                line(new EventProtocol.Declared("a", "x.T", "a", "A", Set.of())), line(new EventProtocol.Started("a")),
+                line(new EventProtocol.Exiting()), line(new EventProtocol.Ended("a", "SUCCESSFUL", ""))), KEY);
+
+        assertThat(events.exiting()).isTrue();
+        assertThat(events.done()).isFalse();
+        assertThat(events.ended()).isEmpty();
+    }
+
+    @Test
     @DisplayName("a missing file is an empty run")
     void missingFile() throws Exception {
-        RunEvents events = RunEvents.read(dir.resolve("none.txt"));
+        RunEvents events = RunEvents.read(dir.resolve("none.txt"), KEY);
 
         assertThat(events.declared()).isEmpty();
         assertThat(events.done()).isFalse();

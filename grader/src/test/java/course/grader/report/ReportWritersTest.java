@@ -21,16 +21,17 @@ class ReportWritersTest {
     Path dir;
 
     static final TestResult PASSED = new TestResult("t1", "course.demo.ThingTest", "one", "adds one", "A", 6, false,
-            Status.PASSED, "");
+            Status.PASSED, "", null);
     static final TestResult FAILED = new TestResult("t2", "course.demo.ThingTest", "two", "adds two", "B", 4, false,
-            Status.FAILED, "java.lang.AssertionError: expected 2 but was 3 | a pipe\nsecond line");
+            Status.FAILED, "java.lang.AssertionError: expected 2 but was 3 | a pipe\nsecond line", null);
     static final TestResult HIDDEN = new TestResult("t3", "course.demo.ThingEdgeCasesTest", "secret", "handles the secret case",
-            "B", 2.5, true, Status.FAILED, "the secret message");
+            "B", 2.5, true, Status.FAILED, "the secret message", null);
 
     static Results results() {
         ModuleResult module = new ModuleResult("exercise-99-demo", "Demo", List.of(new PartResult("A", "First", 6, 6),
-                new PartResult("B", "Second", 6.5, 0)), List.of(PASSED, FAILED, HIDDEN), null, List.of(), 1.5);
-        return new Results("f", "s", List.of(module), 2.0, List.of("exercise-99-demo/pom.xml (changed)"));
+                new PartResult("B", "Second", 6.5, 0)), List.of(PASSED, FAILED, HIDDEN), null, List.of(), 1.5, null);
+        return new Results("f", "s", List.of(module), 2.0, List.of("exercise-99-demo/pom.xml (changed)"),
+                "bubblewrap");
     }
 
     @Test
@@ -64,7 +65,7 @@ class ReportWritersTest {
         ReportFiles.writeAll(results(), teacher, true);
         ReportFiles.writeAll(results(), student, false);
 
-        assertThat(Files.readString(teacher.resolve("summary-teacher.md"))).contains("[hidden] B: handles the secret case");
+        assertThat(Files.readString(teacher.resolve("summary-teacher.md"))).contains("\\[hidden\\] B: handles the secret case");
         assertThat(student.resolve("summary-teacher.md")).doesNotExist();
         for (String file : List.of("scores.txt", "summary.md", "report.json", "results.json")) {
             assertThat(Files.readString(student.resolve(file))).as(file)
@@ -77,8 +78,8 @@ class ReportWritersTest {
     @DisplayName("a student's copy, without hidden tests, says which points only the hidden tests can earn")
     void visibleOnlyScoresSayWhy() {
         ModuleResult module = new ModuleResult("exercise-99-demo", "Demo", List.of(new PartResult("A", "First", 10, 6)),
-                List.of(PASSED), null, List.of(), 0);
-        Results results = new Results("f", "s", List.of(module), 0, List.of());
+                List.of(PASSED), null, List.of(), 0, null);
+        Results results = new Results("f", "s", List.of(module), 0, List.of(), "none");
 
         assertThat(ScoreTable.render(results, false, false)).contains("4 of the 10 points are for hidden tests your teacher runs");
         assertThat(MarkdownSummary.render(results, false)).contains("4 of the 10 points are for hidden tests");

@@ -38,12 +38,13 @@ class ExportTest {
         assertThat(export.resolve(EX1 + "/src/main/java/course/asyncfetch/BatchFetch.java")).exists();
         assertThat(export.resolve(EX1 + "/src/test/java/course/asyncfetch/BatchFetchTest.java")).exists();
         assertThat(export.resolve("grade")).isExecutable();
+        assertThat(export.resolve(".ci/sandbox-setup")).as("the workflow's sandbox step").isExecutable();
         assertThat(export.resolve(".github/workflows/grade.yml")).exists();
         String pom = Files.readString(export.resolve("pom.xml"));
         assertThat(pom).doesNotContain("<module>solutions</module>").doesNotContain("hidden-test").doesNotContain("MASTER COPY")
                 .contains("<exercise.skipTests>false</exercise.skipTests>").contains("<module>grader</module>")
                 .contains("Student version");
-        assertThat(Files.readString(export.resolve("README.md"))).contains("mvn test -pl " + EX1).contains("./grade")
+        assertThat(Files.readString(export.resolve("README.md"))).contains("mvnw test -pl " + EX1).contains("./grade")
                 .doesNotContain("{{");
         assertThat(LeakScan.secretsOf(ROOT).scan(export)).as("leaks in a fresh export").isEmpty();
     }
@@ -67,6 +68,25 @@ class ExportTest {
                 && l.what().contains("solutions/src/main/java/course/asyncfetch/BatchFetch.java"));
         assertThat(leaks).anyMatch(l -> l.file().equals("NOTES.md") && l.line() == 1 && l.what().contains("BatchFetchEdgeCasesTest"));
         assertThat(leaks).anyMatch(l -> l.file().endsWith("Extra.java") && l.line() == 2 && l.what().contains("hidden test"));
+    }
+
+    @Test
+    @DisplayName("teacher-only blocks are dropped; teacher text and broken links left in students' Markdown are problems naming the line")
+    void teacherTextAndBrokenLinks() throws Exception {
+        assertThat(StudentVersion.forStudents("intro\n<!-- teacher-only -->\nrun -pl solutions\n<!-- /teacher-only -->\nend\n"))
+                .isEqualTo("intro\nend\n");
+        Path export = dir.resolve("export");
+        StudentVersion.of(ROOT).writeTo(export);
+        Path readme = export.resolve(EX1 + "/README.md");
+        Files.writeString(readme, Files.readString(readme) + "\nCompare with the seeds' version, or run `mvn test -Dstudent`.\n"
+                + "See [the notes](NOTES.md) and [part A](#a-batch-fetch-30-points).\n");
+
+        List<String> problems = StudentText.problems(export);
+
+        int last = Files.readAllLines(readme).size();
+        assertThat(problems).anyMatch(p -> p.startsWith("TEACHER TEXT in " + EX1 + "/README.md:" + (last - 1)) && p.contains("seeds"))
+                .anyMatch(p -> p.startsWith("BROKEN LINK in " + EX1 + "/README.md:" + last) && p.contains("NOTES.md"))
+                .noneMatch(p -> p.contains("#a-batch-fetch"));
     }
 
     @Test

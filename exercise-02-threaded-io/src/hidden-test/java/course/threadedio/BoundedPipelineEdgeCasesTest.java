@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(NotWrittenYet.class)
+@ExtendWith(TimelineExtension.class)
 @Tag("part:C")
 @DisplayName("C. Producer–consumer with backpressure: edge cases")
 class BoundedPipelineEdgeCasesTest {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(NotWrittenYet.class)
+@ExtendWith(TimelineExtension.class)
 @Tag("part:B")
 @DisplayName("B. Race condition: edge cases")
 class HitCounterStressTest {
@@ -22,6 +23,7 @@ class HitCounterStressTest {
             HitCounter counter = new HitCounter();
             Hammer.hammer(threads, times, counter::increment);
             long expected = (long) threads * times;
+            HitCounterTest.markIfWrong(round, expected, counter.get());
             assertThat(counter.get())
                     .as("round %d: %d threads x %,d increments on a new counter, %s; each increment must be one"
                             + " atomic step", round, threads, times, HitCounterTest.lostOrExtra(expected, counter.get()))

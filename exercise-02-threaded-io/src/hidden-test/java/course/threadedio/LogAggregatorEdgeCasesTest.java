@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 @ExtendWith(NotWrittenYet.class)
+@ExtendWith(TimelineExtension.class)
 @Tag("part:D")
 @DisplayName("D. Log aggregator: edge cases")
 class LogAggregatorEdgeCasesTest {
@@ -23,7 +24,7 @@ class LogAggregatorEdgeCasesTest {
     @TempDir
     Path logs;
 
-    private final RecordingThreadFactory readers = new RecordingThreadFactory("ex02-reader");
+    private final RecordingThreadFactory readers = new RecordingThreadFactory("ex02-reader").recordingLanes();
 
     @Test
     @Tag("points:1.5")

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(NotWrittenYet.class)
+@ExtendWith(TimelineExtension.class)
 @Tag("part:A")
 @DisplayName("A. Pooled downloads: edge cases")
 class PooledDownloadEdgeCasesTest {
@@ -31,7 +32,7 @@ class PooledDownloadEdgeCasesTest {
     @Tag("points:2")
     @DisplayName("a pool of 1 runs one download at a time")
     void poolOfOne() {
-        store = FakeStore.holding(id -> true);
+        store = FakeStore.holding(id -> true).allowingInFlight(1);
         List<Integer> ids = List.of(5, 6, 7, 8);
         Background<DownloadSummary> call = Background.start("downloadAll",
                 () -> PooledDownloader.downloadAll(store, ids, 1, poolThreads));

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(NotWrittenYet.class)
+@ExtendWith(TimelineExtension.class)
 @Tag("part:C")
 @DisplayName("C. Producer–consumer with backpressure")
 class BoundedPipelineTest {
@@ -43,14 +44,14 @@ class BoundedPipelineTest {
     @DisplayName("backpressure: while the consumers are blocked and the queue is full, the producer waits and drops nothing")
     void fullQueueMakesTheProducerWait() {
         handler = RecordingHandler.blocking(item -> true);
-        CountingSource source = new CountingSource(40);
+        int atMost = 3 + 5 + 1; // one per blocked consumer, a full queue, and one the producer holds
+        CountingSource source = new CountingSource(40).allowingUnhandled(atMost);
         Background<PipelineReport> call = Background.start("run",
                 () -> BoundedPipeline.run(source, 5, 3, handler, consumerThreads, Duration.ofSeconds(2)));
 
         call.awaitWhileRunning("the 3 consumers to block and the queue of 5 to fill",
                 () -> handler.inHandler() >= 3 && source.taken() >= 3 + 5,
                 () -> handler.inHandler() + " items in the handlers, " + source.taken() + " taken from the source");
-        int atMost = 3 + 5 + 1; // one per blocked consumer, a full queue, and one the producer holds
         Runnable noMore = () -> assertThat(source.taken())
                 .as("items the producer took from the source while 3 consumers were blocked and the queue"
                         + " (capacity 5) was full. It should wait in BlockingQueue.put once the queue is full;"

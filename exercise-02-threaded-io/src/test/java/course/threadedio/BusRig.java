@@ -22,6 +22,7 @@ final class BusRig<E> {
     /** Subscribes {@code subscriber} under its own name. */
     Subscription subscribe(RecordingSubscriber subscriber) {
         subscribers.add(subscriber);
+        subscriber.calledOnlyOn(threads::made);
         return bus.subscribe(subscriber.name(), subscriber);
     }
 

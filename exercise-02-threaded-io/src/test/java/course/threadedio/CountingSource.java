@@ -2,7 +2,9 @@ package course.threadedio;
 
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,6 +13,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The items 0, 1, ..., size - 1, counting how many the producer has taken so far. A source made
  * with {@link #pausingBefore} answers late, like a slow network: asked for that item, it waits
  * until the test calls {@link #resume()}.
+ *
+ * <p>For the timeline, each item is a lane from the moment the producer takes it until a
+ * {@link RecordingHandler} has handled it: the lanes in flight are the items taken and not yet
+ * handled (in a handler, in the queue, or held by the producer).
  */
 final class CountingSource implements Iterator<Integer> {
 
@@ -22,6 +28,12 @@ final class CountingSource implements Iterator<Integer> {
     private final CountDownLatch resume = new CountDownLatch(1);
     private final AtomicInteger next = new AtomicInteger();
     private volatile long exhaustedAtNanos;
+    private final Map<Integer, Timeline.Call> unhandled = new ConcurrentHashMap<>();
+    private volatile int allowedUnhandled = Integer.MAX_VALUE;
+    private volatile Thread producer;
+
+    /** The source the test made last: the handler ends its items' lanes (tests run one at a time). */
+    private static volatile CountingSource latest;
 
     CountingSource(int size) {
         this(size, -1);
@@ -30,6 +42,36 @@ final class CountingSource implements Iterator<Integer> {
     private CountingSource(int size, int pauseBefore) {
         this.size = size;
         this.pauseBefore = pauseBefore;
+        latest = this;
+    }
+
+    /**
+     * The most items that may be taken and not yet handled (consumers + queue capacity + the one the
+     * producer holds): drawn in the timeline, and an item taken beyond it marks the moment the rule broke.
+     */
+    CountingSource allowingUnhandled(int atMost) {
+        allowedUnhandled = atMost;
+        Timeline.current().bound("items taken, not yet handled", atMost);
+        return this;
+    }
+
+    /** A handler has finished with {@code item} ("done", "failed" or "cancelled"): its lane ends. */
+    static void handled(int item, String outcome) {
+        CountingSource source = latest;
+        Timeline.Call call = source == null ? null : source.unhandled.remove(item);
+        if (call != null) {
+            switch (outcome) {
+                case "failed" -> call.failed();
+                case "cancelled" -> call.cancelled();
+                default -> call.done();
+            }
+        }
+    }
+
+    /** Whether {@code thread} is the one that took items from the source (the producer). */
+    static boolean isProducer(Thread thread) {
+        CountingSource source = latest;
+        return source != null && source.producer == thread;
     }
 
     /** The items 0 to size - 1; item {@code item} comes only once the test calls {@link #resume()}. */
@@ -58,6 +100,14 @@ final class CountingSource implements Iterator<Integer> {
         int item = next.getAndIncrement();
         if (item >= size) {
             throw new NoSuchElementException();
+        }
+        producer = Thread.currentThread();
+        unhandled.put(item, Timeline.current().start("item " + item));
+        int open = unhandled.size();
+        if (open > allowedUnhandled) {
+            Timeline.current().broke("item " + item + " taken from the source while " + (open - 1)
+                    + " taken items were not yet handled; at most " + allowedUnhandled
+                    + " fit (consumers + queue + the one the producer holds)");
         }
         return item;
     }

@@ -36,6 +36,7 @@ final class FakeStore implements BlockingStore {
     private final List<Integer> completed = new CopyOnWriteArrayList<>();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private volatile boolean allReleased;
+    private volatile int allowedInFlight = Integer.MAX_VALUE;
 
     private FakeStore(IntPredicate held, IntPredicate failing) {
         this.held = held;
@@ -76,13 +77,28 @@ final class FakeStore implements BlockingStore {
         }
     }
 
+    /** The pool size the test expects: drawn in the timeline, and a download beyond it marks the moment the rule broke. */
+    FakeStore allowingInFlight(int poolSize) {
+        allowedInFlight = poolSize;
+        Timeline.current().bound("downloads in flight (pool size)", poolSize);
+        return this;
+    }
+
     @Override
     public byte[] download(int id) throws IOException, InterruptedException {
+        Timeline.Call call = Timeline.current().start("download " + id);
         threads.add(Thread.currentThread());
-        started.incrementAndGet();
-        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        int startedNow = started.incrementAndGet();
+        int inFlightNow = inFlight.incrementAndGet();
+        maxInFlight.accumulateAndGet(inFlightNow, Math::max);
+        if (inFlightNow > allowedInFlight) {
+            Timeline.current().broke("download " + id + " (number " + startedNow + ") started while "
+                    + (inFlightNow - 1) + " were in flight; the pool has " + allowedInFlight + " threads");
+        }
+        boolean ok = false;
         try {
             if (failing.test(id)) {
+                call.failed();
                 throw new IOException("simulated failure of item " + id);
             }
             if (held.test(id)) {
@@ -93,13 +109,20 @@ final class FakeStore implements BlockingStore {
                     }
                 } catch (InterruptedException e) {
                     interrupted.incrementAndGet();
+                    call.cancelled();
                     throw e;
                 }
             }
             completed.add(id);
+            ok = true;
             return SimulatedStore.contentOf(id);
         } finally {
             inFlight.decrementAndGet();
+            if (ok) {
+                call.done();
+            } else {
+                call.failed(); // the first outcome counts: cancelled or failed above stays so
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(NotWrittenYet.class)
+@ExtendWith(TimelineExtension.class)
 @Tag("part:B")
 @DisplayName("B. Race condition")
 class HitCounterTest {
@@ -33,6 +34,7 @@ class HitCounterTest {
             HitCounter counter = new HitCounter();
             Hammer.hammer(threads, times, counter::increment);
             long expected = (long) threads * times;
+            markIfWrong(round, expected, counter.get());
             assertThat(counter.get())
                     .as("round %d: %d threads x %,d increments on a new counter, %s. count++ on a shared field"
                             + " is three steps (read, add, write back); two threads that read the same value"
@@ -40,6 +42,13 @@ class HitCounterTest {
                             + " LongAdder", round, threads, times, lostOrExtra(expected, counter.get()))
                     .isEqualTo(expected);
         });
+    }
+
+    /** Marks in the timeline the moment a round's count came out wrong (the hammer threads' lanes show the overlap). */
+    static void markIfWrong(int round, long expected, long counted) {
+        if (counted != expected) {
+            Timeline.current().broke("round %d: counted %,d of %,d hits".formatted(round, counted, expected));
+        }
     }
 
     /** "1,234 hits lost", or what too many hits usually mean. */

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 @ExtendWith(NotWrittenYet.class)
+@ExtendWith(TimelineExtension.class)
 @Tag("part:D")
 @DisplayName("D. Log aggregator")
 class LogAggregatorTest {
@@ -26,7 +27,7 @@ class LogAggregatorTest {
     @TempDir
     Path logs;
 
-    private final RecordingThreadFactory readers = new RecordingThreadFactory("ex02-reader");
+    private final RecordingThreadFactory readers = new RecordingThreadFactory("ex02-reader").recordingLanes();
     private final Map<LogLevel, Long> expected = new EnumMap<>(LogLevel.class);
 
     @Test
@@ -125,6 +126,8 @@ class LogAggregatorTest {
         Map<LogLevel, Long> counts = expectedCounts();
         long malformedLines = malformed;
 
+        SlowRequest slowest = new SlowRequest("the-slowest", 50_000, "node-%02d.log".formatted(slowFile));
+        Timeline.current().bound("reader threads", 8);
         Hammer.rounds(4, run -> {
             LogSummary summary;
             try {
@@ -132,14 +135,18 @@ class LogAggregatorTest {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            if (!summary.countsByLevel().equals(counts) || summary.malformedLines() != malformedLines
+                    || !slowest.equals(summary.slowest()) || summary.filesRead() != files) {
+                Timeline.current().broke("run " + run + ": the totals differ from the files' (lines per level "
+                        + summary.countsByLevel() + ", expected " + counts + ")");
+            }
             String hint = "run " + run + ", same " + files + " files. Lost or wrong totals mean the reading tasks"
                     + " updated shared state (a HashMap, a counter, a 'slowest' field) without"
                     + " synchronisation. Let each task return its own partial result and merge the"
                     + " partials on one thread";
             assertThat(summary.countsByLevel()).as("lines per level; %s", hint).isEqualTo(counts);
             assertThat(summary.malformedLines()).as("malformed lines; %s", hint).isEqualTo(malformedLines);
-            assertThat(summary.slowest()).as("the slowest request; %s", hint)
-                    .isEqualTo(new SlowRequest("the-slowest", 50_000, "node-%02d.log".formatted(slowFile)));
+            assertThat(summary.slowest()).as("the slowest request; %s", hint).isEqualTo(slowest);
             assertThat(summary.filesRead()).as("files read; %s", hint).isEqualTo(files);
         });
     }

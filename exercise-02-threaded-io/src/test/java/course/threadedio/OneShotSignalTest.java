@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(NotWrittenYet.class)
+@ExtendWith(TimelineExtension.class)
 @Tag("part:F")
 @DisplayName("F. Event bus: the one-shot signal")
 class OneShotSignalTest {
@@ -43,7 +44,7 @@ class OneShotSignalTest {
     void everyWaiterIsReleased() {
         OneShotSignal signal = new OneShotSignal();
         List<Background<Boolean>> waiters = IntStream.range(0, 8)
-                .mapToObj(i -> Background.start("await(10 s)", () -> signal.await(Duration.ofSeconds(10))))
+                .mapToObj(i -> Background.start("await(10 s)", () -> recorded("waiter " + i, signal, Duration.ofSeconds(10))))
                 .toList();
         long deadline = System.nanoTime() + Duration.ofMillis(500).toNanos(); // for all 8 to be waiting
         waiters.forEach(waiter -> waiter.awaitCallerBlocked(Duration.ofNanos(deadline - System.nanoTime())));
@@ -52,6 +53,7 @@ class OneShotSignalTest {
                 .as("waiters that returned before anybody set the signal: await must wait for set() or its timeout")
                 .isZero();
 
+        Timeline.current().start("set()").done();
         signal.set();
 
         eventually(() -> assertThat(waiters.stream().filter(Background::isDone).count())
@@ -70,7 +72,7 @@ class OneShotSignalTest {
         OneShotSignal signal = new OneShotSignal();
         Background<Waited> waiter = Background.start("await(200 ms)", () -> {
             long start = System.nanoTime();
-            boolean result = signal.await(Duration.ofMillis(200));
+            boolean result = recorded("waiter", signal, Duration.ofMillis(200));
             return new Waited(result, (System.nanoTime() - start) / 1_000_000);
         });
 
@@ -84,6 +86,20 @@ class OneShotSignalTest {
                         + " a wait can also end early without a set() (a spurious wake-up), so wait in a loop"
                         + " until the signal is set or the deadline has passed")
                 .isGreaterThanOrEqualTo(190);
+    }
+
+    /** {@code signal.await(timeout)}, a lane of the timeline: done when it returns true, failed when false. */
+    static boolean recorded(String lane, OneShotSignal signal, Duration timeout) throws InterruptedException {
+        Timeline.Call call = Timeline.current().start(lane);
+        try {
+            boolean set = signal.await(timeout);
+            if (set) {
+                call.done();
+            }
+            return set;
+        } finally {
+            call.failed(); // the first outcome counts
+        }
     }
 
     private record Waited(boolean result, long millis) {

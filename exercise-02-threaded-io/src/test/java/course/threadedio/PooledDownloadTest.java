@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(NotWrittenYet.class)
+@ExtendWith(TimelineExtension.class)
 @Tag("part:A")
 @DisplayName("A. Pooled downloads")
 class PooledDownloadTest {
@@ -34,7 +35,7 @@ class PooledDownloadTest {
     @Tag("points:3")
     @DisplayName("30 downloads on a pool of 8: exactly 8 run at once while none can finish, and no 9th starts")
     void runsExactlyPoolSizeDownloadsAtOnce() {
-        store = FakeStore.holding(id -> true);
+        store = FakeStore.holding(id -> true).allowingInFlight(8);
         Background<DownloadSummary> call = Background.start("downloadAll",
                 () -> PooledDownloader.downloadAll(store, THIRTY, 8, poolThreads));
 
@@ -58,7 +59,7 @@ class PooledDownloadTest {
     @DisplayName("the hashes come back in the order of the ids, even when the downloads finish in reverse order")
     void hashesInInputOrder() {
         List<Integer> ids = List.of(31, 4, 15, 9, 26, 5, 35, 8, 97, 2);
-        store = FakeStore.holding(id -> true);
+        store = FakeStore.holding(id -> true).allowingInFlight(ids.size());
         Background<DownloadSummary> call = Background.start("downloadAll",
                 () -> PooledDownloader.downloadAll(store, ids, ids.size(), poolThreads));
 

@@ -61,6 +61,23 @@ final class RecordingHandler implements ItemHandler<Integer> {
 
     @Override
     public void handle(Integer item) throws InterruptedException {
+        if (CountingSource.isProducer(Thread.currentThread())) {
+            Timeline.current().broke("item " + item + " handled on the producer's thread '"
+                    + Thread.currentThread().getName() + "', not on a consumer thread");
+        }
+        String outcome = "failed";
+        try {
+            handleRecorded(item);
+            outcome = "done";
+        } catch (InterruptedException e) {
+            outcome = "cancelled";
+            throw e;
+        } finally {
+            CountingSource.handled(item, outcome);
+        }
+    }
+
+    private void handleRecorded(Integer item) throws InterruptedException {
         threadOf.put(item, Thread.currentThread().getName());
         threads.add(Thread.currentThread());
         int now = inHandler.incrementAndGet();

@@ -29,6 +29,9 @@ final class RecordingSubscriber implements Subscriber<Object> {
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private final Map<Object, RuntimeException> thrown = new ConcurrentHashMap<>();
     private final AtomicInteger inEvent = new AtomicInteger();
+    private final AtomicInteger given = new AtomicInteger();
+    private static final int RECORDED_EVENTS = 100;
+    private volatile Predicate<Thread> busThread = thread -> true;
 
     private RecordingSubscriber(String name, Predicate<Object> gated, Predicate<Object> failing) {
         this.name = name;
@@ -53,11 +56,21 @@ final class RecordingSubscriber implements Subscriber<Object> {
 
     @Override
     public void onEvent(Object event) throws InterruptedException {
-        threads.add(Thread.currentThread());
+        // The first events are lanes of the timeline (it keeps 500 calls at most anyway); later ones cost nothing.
+        Timeline.Call call = given.incrementAndGet() <= RECORDED_EVENTS ? Timeline.current().start(name + " " + event) : null;
+        Thread current = Thread.currentThread();
+        if (!busThread.test(current)) {
+            Timeline.current().broke("'" + name + "' was given event " + event + " on thread '" + current.getName()
+                    + "', which the bus's thread factory did not make");
+        }
+        threads.add(current);
         synchronized (received) {
             received.add(event);
         }
-        inEvent.incrementAndGet();
+        if (inEvent.incrementAndGet() > 1) {
+            Timeline.current().broke("'" + name + "' was given event " + event + " while another of its events"
+                    + " was still being handled");
+        }
         try {
             if (gated.test(event) && !gate.await(BLOCKS_AT_MOST.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException("the test never opened the gate of " + name);
@@ -67,9 +80,25 @@ final class RecordingSubscriber implements Subscriber<Object> {
                 thrown.put(event, failure);
                 throw failure;
             }
+            if (call != null) {
+                call.done();
+            }
+        } catch (InterruptedException e) {
+            if (call != null) {
+                call.cancelled();
+            }
+            throw e;
         } finally {
+            if (call != null) {
+                call.failed(); // the first outcome counts: done or cancelled above stays so
+            }
             inEvent.decrementAndGet();
         }
+    }
+
+    /** Which threads may call it: those of the bus's thread factory (a call on another marks the timeline). */
+    void calledOnlyOn(Predicate<Thread> busThread) {
+        this.busThread = busThread;
     }
 
     /** Lets every gated event through, now and from now on. */

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(NotWrittenYet.class)
+@ExtendWith(TimelineExtension.class)
 @Tag("part:E")
 @DisplayName("E. Virtual threads")
 class VirtualThreadCallsTest {

@@ -92,8 +92,8 @@ final class FakeStore implements BlockingStore {
         int inFlightNow = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(inFlightNow, Math::max);
         if (inFlightNow > allowedInFlight) {
-            Timeline.current().broke("download " + id + " (number " + startedNow + ") started while "
-                    + (inFlightNow - 1) + " were in flight; the pool has " + allowedInFlight + " threads");
+            Timeline.current().broke("download " + id + " (number " + startedNow + ") started with "
+                    + (inFlightNow - 1) + " already in flight, on a pool of " + allowedInFlight);
         }
         boolean ok = false;
         try {

@@ -4,6 +4,7 @@ import static course.threadedio.Waits.eventually;
 import static course.threadedio.Waits.staysSo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -11,7 +12,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(NotWrittenYet.class)
+@ExtendWith(TimelineExtension.class)
 @Tag("part:A")
 @DisplayName("A. Pooled downloads: edge cases")
 class PooledDownloadEdgeCasesTest {
@@ -25,10 +29,10 @@ class PooledDownloadEdgeCasesTest {
     }
 
     @Test
-    @Tag("points:3")
+    @Tag("points:2")
     @DisplayName("a pool of 1 runs one download at a time")
     void poolOfOne() {
-        store = FakeStore.holding(id -> true);
+        store = FakeStore.holding(id -> true).allowingInFlight(1);
         List<Integer> ids = List.of(5, 6, 7, 8);
         Background<DownloadSummary> call = Background.start("downloadAll",
                 () -> PooledDownloader.downloadAll(store, ids, 1, poolThreads));
@@ -47,7 +51,7 @@ class PooledDownloadEdgeCasesTest {
     }
 
     @Test
-    @Tag("points:2")
+    @Tag("points:1")
     @DisplayName("no ids: nothing completed, no hashes, and no pool thread left")
     void noIds() throws Exception {
         DownloadSummary summary = PooledDownloader.downloadAll(store, List.of(), 8, poolThreads);
@@ -58,7 +62,7 @@ class PooledDownloadEdgeCasesTest {
     }
 
     @Test
-    @Tag("points:2")
+    @Tag("points:1.5")
     @DisplayName("3 ids: all 3 hashes, in input order")
     void fewerIdsThanHashesKept() throws Exception {
         DownloadSummary summary = PooledDownloader.downloadAll(store, List.of(12, 3, 7), 8, poolThreads);
@@ -69,7 +73,7 @@ class PooledDownloadEdgeCasesTest {
     }
 
     @Test
-    @Tag("points:3")
+    @Tag("points:2")
     @DisplayName("30 ids on a pool of 8: the first 5 hashes stay in input order when the other 25 downloads finish first")
     void laterDownloadsFinishingFirst() {
         store = FakeStore.holding(id -> id < 5);
@@ -89,5 +93,34 @@ class PooledDownloadEdgeCasesTest {
                 .as("the first 5 hashes: ids 0-4 finished last, after 5-29; hashes in completion order"
                         + " would be those of later ids")
                 .containsExactlyElementsOf(ids.subList(0, 5).stream().map(FakeStore::hashOf).toList());
+    }
+
+    @Test
+    @Tag("points:2")
+    @DisplayName("a failing download stops the others: downloadAll throws, naming the failing id, while the others are still blocked, and leaves no pool thread")
+    void failureStopsTheOtherDownloads() throws Exception {
+        List<Integer> ids = IntStream.range(40, 70).boxed().toList(); // item 42 is at position 2
+        store = FakeStore.holdingAndFailing(id -> id >= 43, id -> id == 42);
+        Background<DownloadSummary> call = Background.start("downloadAll",
+                () -> PooledDownloader.downloadAll(store, ids, 8, poolThreads));
+
+        Throwable thrown = call.thrown("Item 42 failed while other downloads were blocked (they would not finish"
+                + " for 10 s). On a failure call shutdownNow() before leaving the try block: it interrupts the"
+                + " running downloads and drops the queued ones; close() alone waits for all of them.");
+
+        assertThat(thrown)
+                .as("what downloadAll threw when the download of item 42 failed (%s); null means it returned"
+                        + " normally", store.describe())
+                .isInstanceOf(DownloadFailedException.class);
+        assertThat(((DownloadFailedException) thrown).itemId())
+                .as("the id the exception names: the ids are 40 to 69 and item 42 failed; 2 is its position"
+                        + " in the list, not its id")
+                .isEqualTo(42);
+        assertThat(thrown.getCause()).as("the cause: the store's own IOException").isInstanceOf(IOException.class);
+        assertThat(poolThreads.stillAliveAfter(Duration.ofMillis(500)))
+                .as("pool threads still alive after downloadAll threw, their downloads still blocked (%s):"
+                        + " shutdownNow() interrupts them, so they end and no thread outlives the call",
+                        store.describe())
+                .isEmpty();
     }
 }

@@ -1,10 +1,12 @@
 package course.threadedio;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -14,8 +16,12 @@ import java.util.function.Supplier;
  */
 final class Background<T> {
 
+    private static final long POLL_NANOS = 200_000;
+
     private final String what;
     private final CompletableFuture<T> outcome = new CompletableFuture<>();
+    private volatile Thread thread;
+    private volatile long endedAtNanos;
 
     private Background(String what) {
         this.what = what;
@@ -26,12 +32,16 @@ final class Background<T> {
         Background<T> background = new Background<>(what);
         Thread thread = new Thread(() -> {
             try {
-                background.outcome.complete(call.call());
+                T result = call.call();
+                background.endedAtNanos = System.nanoTime();
+                background.outcome.complete(result);
             } catch (Throwable e) {
+                background.endedAtNanos = System.nanoTime();
                 background.outcome.completeExceptionally(e);
             }
         }, "test-caller");
         thread.setDaemon(true);
+        background.thread = thread;
         thread.start();
         return background;
     }
@@ -55,9 +65,49 @@ final class Background<T> {
         }
     }
 
+    /**
+     * Waits until the calling thread has stopped to wait for something (it is parked: in a join, a
+     * queue's put or take, a lock, a sleep), but at most {@code atMost}; a call that spins instead is
+     * simply given that long. Returns whether it was seen waiting.
+     */
+    boolean awaitCallerBlocked(Duration atMost) {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (System.nanoTime() < deadline && !outcome.isDone()) {
+            Thread.State state = thread.getState();
+            if (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING || state == Thread.State.BLOCKED) {
+                return true;
+            }
+            LockSupport.parkNanos(POLL_NANOS);
+        }
+        return false;
+    }
+
+    /** If the call has already ended by throwing a stub's TODO, throws that TODO here. */
+    void rethrowIfTodo() {
+        if (outcome.isCompletedExceptionally() && outcome.exceptionNow() instanceof UnsupportedOperationException todo
+                && String.valueOf(todo.getMessage()).startsWith("TODO")) {
+            throw todo;
+        }
+    }
+
+    /** Interrupts the thread the call runs on. */
+    void interrupt() {
+        thread.interrupt();
+    }
+
+    /** Whether the call has returned or thrown. */
+    boolean isDone() {
+        return outcome.isDone();
+    }
+
+    /** When the call returned or threw ({@link System#nanoTime()}); call it after {@link #result()}. */
+    long endedAtNanos() {
+        return endedAtNanos;
+    }
+
     /** The call's result, waiting at most {@link Waits#AT_MOST}; rethrows what the call threw. */
     T result() {
-        return result("Is something waiting forever?");
+        return result("Everything it waits for had finished: is something waiting forever?");
     }
 
     /** Like {@link #result()}; {@code ifTooSlow} tells the student what a hang here usually means. */
@@ -65,10 +115,30 @@ final class Background<T> {
         try {
             return outcome.get(Waits.AT_MOST.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new AssertionError(what + " did not return within " + Waits.AT_MOST.toSeconds()
-                    + " s after everything it waits for had finished. " + ifTooSlow);
+            throw new AssertionError(what + " did not return within " + Waits.AT_MOST.toSeconds() + " s. " + ifTooSlow);
         } catch (ExecutionException e) {
             throw rethrown(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("the test was interrupted", e);
+        }
+    }
+
+    /**
+     * What the call threw, waiting at most {@link Waits#AT_MOST}, or null if it returned normally.
+     * A stub's TODO is rethrown as it is.
+     */
+    Throwable thrown(String ifTooSlow) {
+        try {
+            outcome.get(Waits.AT_MOST.toMillis(), TimeUnit.MILLISECONDS);
+            return null;
+        } catch (TimeoutException e) {
+            throw new AssertionError(what + " did not return within " + Waits.AT_MOST.toSeconds() + " s. " + ifTooSlow);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnsupportedOperationException todo) {
+                throw todo;
+            }
+            return e.getCause();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("the test was interrupted", e);

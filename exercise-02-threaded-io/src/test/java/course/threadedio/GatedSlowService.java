@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class GatedSlowService implements SlowService {
 
+    private static final int RECORDED_CALLS = 200;
+
     private final int gateAt;
     private final long giveUpAt = System.nanoTime() + Waits.AT_MOST.toNanos();
     private final CountDownLatch gate = new CountDownLatch(1);
@@ -29,9 +31,11 @@ final class GatedSlowService implements SlowService {
 
     @Override
     public String call(int request) throws InterruptedException {
-        started.incrementAndGet();
-        if (!Thread.currentThread().isVirtual()) {
-            onPlatformThreads.incrementAndGet();
+        // Only the first calls are lanes of the timeline: recording all 10,000 would make them queue for its lock.
+        Timeline.Call call = started.incrementAndGet() <= RECORDED_CALLS ? Timeline.current().start("call " + request) : null;
+        if (!Thread.currentThread().isVirtual() && onPlatformThreads.incrementAndGet() == 1) {
+            Timeline.current().broke("call " + request + " ran on platform thread '" + Thread.currentThread().getName()
+                    + "', not on a virtual thread");
         }
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
@@ -39,11 +43,24 @@ final class GatedSlowService implements SlowService {
             if (now >= gateAt) {
                 gate.countDown();
             }
-            if (!gaveUp && !gate.await(giveUpAt - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+            if (!gaveUp && !gate.await(giveUpAt - System.nanoTime(), TimeUnit.NANOSECONDS) && !gaveUp) {
                 gaveUp = true;
+                Timeline.current().broke("the calls waited " + Waits.AT_MOST.toSeconds() + " s and never had " + gateAt
+                        + " in flight together (at most " + maxInFlight.get() + ")");
+            }
+            if (call != null) {
+                call.done();
             }
             return answerTo(request);
+        } catch (InterruptedException e) {
+            if (call != null) {
+                call.cancelled();
+            }
+            throw e;
         } finally {
+            if (call != null) {
+                call.failed(); // the first outcome counts
+            }
             inFlight.decrementAndGet();
             ended.incrementAndGet();
         }

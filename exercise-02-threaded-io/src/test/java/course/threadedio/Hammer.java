@@ -33,6 +33,7 @@ final class Hammer {
         Abort abort = new Abort();
         List<Thread> workers = new ArrayList<>(threads);
         for (int i = 0; i < threads; i++) {
+            int index = i;
             Thread worker = new Thread(() -> {
                 ready.countDown();
                 try {
@@ -48,9 +49,16 @@ final class Hammer {
                     // Reading the volatile flag on every turn also keeps the JIT from merging the
                     // calls into one (a plain count++ could become a single "count += times",
                     // leaving other threads almost no moment to collide with).
-                    for (int n = 0; n < times && !abort.requested; n++) {
-                        action.run();
+                    Timeline.Call call = Timeline.current().start("hammer-" + index + ": " + times + " calls");
+                    try {
+                        for (int n = 0; n < times && !abort.requested; n++) {
+                            action.run();
+                        }
+                    } catch (Throwable e) {
+                        call.failed();
+                        throw e;
                     }
+                    call.done();
                 } catch (Throwable e) {
                     failure.compareAndSet(null, e);
                 }
@@ -90,7 +98,7 @@ final class Hammer {
     }
 
     /** After this long, {@link #rounds} starts no new round (the first always runs). */
-    static final Duration BUDGET = Duration.ofSeconds(2);
+    static final Duration BUDGET = Duration.ofSeconds(1);
 
     /**
      * Runs {@code round} 1, 2, ... up to {@code maxRounds} times, but starts no new round once

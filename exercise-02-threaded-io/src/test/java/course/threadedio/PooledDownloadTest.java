@@ -13,7 +13,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(NotWrittenYet.class)
+@ExtendWith(TimelineExtension.class)
 @Tag("part:A")
 @DisplayName("A. Pooled downloads")
 class PooledDownloadTest {
@@ -29,10 +32,10 @@ class PooledDownloadTest {
     }
 
     @Test
-    @Tag("points:4")
+    @Tag("points:3")
     @DisplayName("30 downloads on a pool of 8: exactly 8 run at once while none can finish, and no 9th starts")
     void runsExactlyPoolSizeDownloadsAtOnce() {
-        store = FakeStore.holding(id -> true);
+        store = FakeStore.holding(id -> true).allowingInFlight(8);
         Background<DownloadSummary> call = Background.start("downloadAll",
                 () -> PooledDownloader.downloadAll(store, THIRTY, 8, poolThreads));
 
@@ -52,11 +55,11 @@ class PooledDownloadTest {
     }
 
     @Test
-    @Tag("points:4")
+    @Tag("points:3")
     @DisplayName("the hashes come back in the order of the ids, even when the downloads finish in reverse order")
     void hashesInInputOrder() {
         List<Integer> ids = List.of(31, 4, 15, 9, 26, 5, 35, 8, 97, 2);
-        store = FakeStore.holding(id -> true);
+        store = FakeStore.holding(id -> true).allowingInFlight(ids.size());
         Background<DownloadSummary> call = Background.start("downloadAll",
                 () -> PooledDownloader.downloadAll(store, ids, ids.size(), poolThreads));
 
@@ -78,7 +81,7 @@ class PooledDownloadTest {
     }
 
     @Test
-    @Tag("points:4")
+    @Tag("points:3")
     @DisplayName("downloads run on threads of the given ThreadFactory, and none of them is alive after downloadAll returns")
     void poolIsShutDownWhenTheCallReturns() throws Exception {
         DownloadSummary summary = PooledDownloader.downloadAll(store, THIRTY, 8, poolThreads);
@@ -98,7 +101,7 @@ class PooledDownloadTest {
     }
 
     @Test
-    @Tag("points:3")
+    @Tag("points:2.5")
     @DisplayName("a failing download is reported with its id, not swallowed, and the pool is still shut down")
     void failingDownloadIsReported() throws Exception {
         store = FakeStore.failing(id -> id == 13);

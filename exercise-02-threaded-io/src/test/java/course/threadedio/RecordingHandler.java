@@ -31,6 +31,7 @@ final class RecordingHandler implements ItemHandler<Integer> {
     private final Map<Integer, AtomicInteger> handled = new ConcurrentHashMap<>();
     private final List<Integer> handledInOrder = new CopyOnWriteArrayList<>();
     private final Map<Integer, String> threadOf = new ConcurrentHashMap<>();
+    private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private final Set<Integer> interrupted = ConcurrentHashMap.newKeySet();
     private final AtomicInteger inHandler = new AtomicInteger();
     private final AtomicInteger maxInHandler = new AtomicInteger();
@@ -60,7 +61,25 @@ final class RecordingHandler implements ItemHandler<Integer> {
 
     @Override
     public void handle(Integer item) throws InterruptedException {
+        if (CountingSource.isProducer(Thread.currentThread())) {
+            Timeline.current().broke("item " + item + " handled on the producer's thread '"
+                    + Thread.currentThread().getName() + "', not on a consumer thread");
+        }
+        String outcome = "failed";
+        try {
+            handleRecorded(item);
+            outcome = "done";
+        } catch (InterruptedException e) {
+            outcome = "cancelled";
+            throw e;
+        } finally {
+            CountingSource.handled(item, outcome);
+        }
+    }
+
+    private void handleRecorded(Integer item) throws InterruptedException {
         threadOf.put(item, Thread.currentThread().getName());
+        threads.add(Thread.currentThread());
         int now = inHandler.incrementAndGet();
         maxInHandler.accumulateAndGet(now, Math::max);
         try {
@@ -106,6 +125,11 @@ final class RecordingHandler implements ItemHandler<Integer> {
     /** The name of the thread that took {@code item}, or null. */
     String threadOf(int item) {
         return threadOf.get(item);
+    }
+
+    /** The threads the handler ran on. */
+    Set<Thread> threads() {
+        return Set.copyOf(threads);
     }
 
     /** The items handled to the end, in the order their handlers returned. */

@@ -18,9 +18,27 @@ final class RecordingThreadFactory implements ThreadFactory {
         this.prefix = prefix;
     }
 
+    private volatile boolean recordsLanes;
+
+    /** Each thread it makes is a lane of the test's timeline, from the moment it runs until it ends. */
+    RecordingThreadFactory recordingLanes() {
+        recordsLanes = true;
+        return this;
+    }
+
     @Override
     public Thread newThread(Runnable task) {
-        Thread thread = new Thread(task, prefix + "-" + counter.incrementAndGet());
+        String name = prefix + "-" + counter.incrementAndGet();
+        Runnable run = !recordsLanes ? task : () -> {
+            Timeline.Call call = Timeline.current().start(name);
+            try {
+                task.run();
+                call.done();
+            } finally {
+                call.failed(); // the first outcome counts
+            }
+        };
+        Thread thread = new Thread(run, name);
         thread.setDaemon(true); // a thread the code under test forgets must not keep the test JVM alive
         threads.add(thread);
         return thread;

@@ -6,7 +6,10 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(NotWrittenYet.class)
+@ExtendWith(TimelineExtension.class)
 @Tag("part:E")
 @DisplayName("E. Virtual threads")
 class VirtualThreadCallsTest {
@@ -15,7 +18,7 @@ class VirtualThreadCallsTest {
     private static final int FAR_MORE_THAN_A_POOL = 1_000;
 
     @Test
-    @Tag("points:4")
+    @Tag("points:3")
     @DisplayName("every one of the 10,000 calls runs on a virtual thread, and every answer comes back")
     void everyCallRunsOnAVirtualThread() throws Exception {
         GatedSlowService service = new GatedSlowService(FAR_MORE_THAN_A_POOL);
@@ -32,7 +35,7 @@ class VirtualThreadCallsTest {
     }
 
     @Test
-    @Tag("points:5")
+    @Tag("points:4")
     @DisplayName("the calls wait together: at least 1,000 are in flight at the same moment, far more than a pool of platform threads holds")
     void farMoreCallsWaitAtOnceThanAPoolHolds() throws Exception {
         GatedSlowService service = new GatedSlowService(FAR_MORE_THAN_A_POOL);

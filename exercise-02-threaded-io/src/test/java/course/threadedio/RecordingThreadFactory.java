@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -26,13 +28,37 @@ final class RecordingThreadFactory implements ThreadFactory {
         return this;
     }
 
+    private volatile CountDownLatch together;
+
+    /** How long a thread waits at the start for the others (only a fallback for code that makes fewer). */
+    private static final Duration GATHERING = Duration.ofMillis(500);
+
+    /**
+     * The first {@code count} threads it makes wait for each other before they run anything, so
+     * that their work overlaps on every machine: a lost update between them then shows in nearly
+     * every run. Code that makes fewer threads only waits {@link #GATHERING} longer.
+     */
+    RecordingThreadFactory startingTogether(int count) {
+        together = new CountDownLatch(count);
+        return this;
+    }
+
     @Override
     public Thread newThread(Runnable task) {
         String name = prefix + "-" + counter.incrementAndGet();
-        Runnable run = !recordsLanes ? task : () -> {
+        Runnable gathered = together == null ? task : () -> {
+            together.countDown();
+            try {
+                together.await(GATHERING.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            task.run();
+        };
+        Runnable run = !recordsLanes ? gathered : () -> {
             Timeline.Call call = Timeline.current().start(name);
             try {
-                task.run();
+                gathered.run();
                 call.done();
             } finally {
                 call.failed(); // the first outcome counts

@@ -12,7 +12,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -107,26 +106,10 @@ class AsyncLimiterEdgeCasesTest {
     void slowStartDoesNotHoldUpOtherCallers() throws Exception {
         var limiter = new AsyncLimiter(2);
         returnsPromptly("AsyncLimiter.submit(...)", () -> new AsyncLimiter(1).submit(CompletableFuture<String>::new));
-        var starting = new CountDownLatch(1);
-        var otherSubmitReturned = new CountDownLatch(1);
-        var sawOtherSubmitReturn = new AtomicBoolean();
-        Thread starter = Thread.ofPlatform().name("slow-starter").start(() -> limiter.submit(() -> {
-            starting.countDown();
-            try {
-                // A task that takes its time to start: it waits (at most 1 s) for another caller's submit to return.
-                sawOtherSubmitReturn.set(otherSubmitReturned.await(1, TimeUnit.SECONDS));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return remote.fetch(0);
-        }));
-        assertThat(starting.await(3, TimeUnit.SECONDS)).as("the first task should start at once: a slot is free").isTrue();
+        boolean otherSubmitReturned = SlowStart.otherSubmitReturnedMeanwhile(limiter::submit, () -> remote.fetch(0),
+                () -> returnsPromptly("AsyncLimiter.submit(...)", () -> limiter.submit(() -> remote.fetch(1))));
 
-        returnsPromptly("AsyncLimiter.submit(...)", () -> limiter.submit(() -> remote.fetch(1)));
-        otherSubmitReturned.countDown();
-        starter.join(3_000);
-
-        assertThat(sawOtherSubmitReturn.get())
+        assertThat(otherSubmitReturned)
                 .as("while task 0 was starting on another thread (its supplier still running), submit() of task 1 did"
                         + " not return for a second, until task 0 had started: the task was started while holding the"
                         + " limiter's lock, so every other caller waited for it. Decide under the lock, start the task"

@@ -10,9 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -108,26 +105,10 @@ class RateLimiterEdgeCasesTest extends RateLimiterTestSupport {
     void slowStartDoesNotHoldUpOtherCallers() throws Exception {
         var limiter = rateLimiter(10);
         returnsPromptly("RateLimiter.submit(...)", () -> new RateLimiter(1, scheduler).submit(CompletableFuture<String>::new));
-        var starting = new CountDownLatch(1);
-        var otherSubmitReturned = new CountDownLatch(1);
-        var sawOtherSubmitReturn = new AtomicBoolean();
-        Thread starter = Thread.ofPlatform().name("slow-starter").start(() -> limiter.submit(() -> {
-            starting.countDown();
-            try {
-                // A task that takes its time to start: it waits (at most 1 s) for another caller's submit to return.
-                sawOtherSubmitReturn.set(otherSubmitReturned.await(1, TimeUnit.SECONDS));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return remote.fetch(0);
-        }));
-        assertThat(starting.await(3, TimeUnit.SECONDS)).as("the first task should start at once").isTrue();
+        boolean otherSubmitReturned = SlowStart.otherSubmitReturnedMeanwhile(limiter::submit, () -> remote.fetch(0),
+                () -> returnsPromptly("RateLimiter.submit(...)", () -> limiter.submit(() -> remote.fetch(1))));
 
-        returnsPromptly("RateLimiter.submit(...)", () -> limiter.submit(() -> remote.fetch(1)));
-        otherSubmitReturned.countDown();
-        starter.join(3_000);
-
-        assertThat(sawOtherSubmitReturn.get())
+        assertThat(otherSubmitReturned)
                 .as("while task 0 was starting on another thread, submit() of task 1 did not return for a second: the"
                         + " task was started while holding the limiter's lock. Decide under the lock, start outside it")
                 .isTrue();

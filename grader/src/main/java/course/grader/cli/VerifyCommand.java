@@ -38,11 +38,19 @@ final class VerifyCommand extends TeacherCommand {
     @Option(names = "--fixtures-only", description = "grade only the solutions, stubs and fixtures: no export, batch or Gradescope check")
     boolean fixturesOnly;
 
+    @Option(names = "--fixture", paramLabel = "NAME", description = "grade only these known-wrong fixtures (NAME or"
+            + " MODULE--NAME), beside the solutions and stubs")
+    List<String> fixtures = new ArrayList<>();
+
+    @Option(names = "--races", description = "grade only the known-wrong fixtures whose mistake is a race (with --repeat 19:"
+            + " the proof that each is caught in at least 19 of 20 gradings)")
+    boolean races;
+
     @Override
     public Integer call() throws IOException {
         Path outDir = (out == null ? root().resolve("target/verify") : out).toAbsolutePath().normalize();
         int failures = new Verification(root(), new Verification.Options(outDir, jobs.atLeastOne(), !noBuild, !noGradescope, Math.max(0, repeat), modules, fixturesOnly,
-                sandbox.required),
+                sandbox.required, fixtures, races),
                 System.out).run();
         if (failures > 0) {
             System.err.println("verify: " + failures + " check(s) failed: the assignment is not sound yet (details above and in "

@@ -3,6 +3,7 @@ package course.grader.teacher;
 import course.grader.files.FileTree;
 import course.grader.grading.GradeRequest;
 import course.grader.grading.GradingService;
+import course.grader.model.CannotGrade;
 import course.grader.model.CourseModule;
 import course.grader.model.Points;
 import course.grader.model.StudentVersion;
@@ -36,10 +37,17 @@ public final class Verification {
      * How to verify: the output folder, gradings at once, the checks to skip, how many more times to
      * grade each known-wrong fixture ({@code repeat}, 0 in CI: each is graded once), the modules
      * (empty: all), and whether to grade only the solutions, stubs and fixtures ({@code fixturesOnly}:
-     * no export, batch or Gradescope check).
+     * no export, batch or Gradescope check); {@code fixtures} names the known-wrong fixtures to grade
+     * (empty: all) and {@code racesOnly} keeps only those whose mistake is a race.
      */
     public record Options(Path outDir, int jobs, boolean build, boolean gradescope, int repeat, List<String> modules,
-                          boolean fixturesOnly, boolean requireSandbox) {
+                          boolean fixturesOnly, boolean requireSandbox, List<String> fixtures, boolean racesOnly) {
+
+        /** Whether this verification grades {@code fixture}. */
+        boolean grades(Fixture fixture) {
+            return (fixtures.isEmpty() || fixtures.contains(fixture.id()) || fixtures.contains(fixture.module() + "--" + fixture.id()))
+                    && (!racesOnly || fixture.race());
+        }
     }
 
     private final Path root;
@@ -63,7 +71,13 @@ public final class Verification {
         Path out = options.outDir();
         FileTree.deleteRecursively(out);
         Files.createDirectories(out);
-        List<VerifyCase> cases = VerifyCase.graded(root, out.resolve("fixtures"), options.modules());
+        List<VerifyCase> cases = VerifyCase.graded(root, out.resolve("fixtures"), options.modules(), options::grades);
+        for (String name : options.fixtures()) {
+            if (cases.stream().noneMatch(c -> c.fixture() != null && (name.equals(c.fixture().id()) || name.equals(c.id())))) {
+                throw new CannotGrade("--fixture " + name + ": no checked known-wrong fixture of that name"
+                        + (options.modules().isEmpty() ? "" : " in " + options.modules()) + " (see grader/src/test/fixtures)");
+            }
+        }
         console.printf("verify: %d cases (solutions, stubs, known-wrong fixtures), %d at once%n", cases.size(), options.jobs());
         Map<String, Results> first = gradeAll(cases, out.resolve("runs"));
         cases.forEach(c -> checks.check(c, first.get(c.id())));

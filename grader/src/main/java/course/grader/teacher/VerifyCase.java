@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A case of the assignment's verification: what is graded, and what it must score.
@@ -19,15 +20,15 @@ record VerifyCase(String id, List<String> modules, List<Path> overlays, Kind kin
 
     /**
      * Solutions and stubs of {@code only} (empty: every module), and every checked known-wrong fixture
-     * of those modules (its sources made in {@code work}).
+     * of those modules that {@code wanted} accepts (its sources made in {@code work}).
      */
-    static List<VerifyCase> graded(Path root, Path work, List<String> only) throws IOException {
+    static List<VerifyCase> graded(Path root, Path work, List<String> only, Predicate<Fixture> wanted) throws IOException {
         List<VerifyCase> cases = new ArrayList<>();
         cases.add(new VerifyCase("solutions", only, List.of(), Kind.SOLUTIONS, null));
         cases.add(new VerifyCase("stubs", only, List.of(), Kind.STUBS, null));
         List<String> modules = moduleNames(root).stream().filter(m -> only.isEmpty() || only.contains(m)).toList();
         for (Fixture fixture : Fixture.knownWrong(root.resolve("grader/src/test/fixtures"))) {
-            if (fixture.checked() && modules.contains(fixture.module())) {
+            if (fixture.checked() && modules.contains(fixture.module()) && wanted.test(fixture)) {
                 String id = fixture.module() + "--" + fixture.id();
                 cases.add(new VerifyCase(id, List.of(fixture.module()), List.of(fixture.sources(root, work.resolve(id))),
                         Kind.FIXTURE, fixture));

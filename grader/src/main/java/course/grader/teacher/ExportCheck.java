@@ -104,26 +104,35 @@ public final class ExportCheck {
         return Optional.empty();
     }
 
-    /** Builds the export offline; null when it worked, else what failed. Leaves no target/ behind. */
+    /**
+     * Builds the export offline with its own Maven Wrapper (what students run; no Maven needs to be
+     * installed), on the JDK the grader runs on; null when it worked, else what failed. Leaves no
+     * target/ behind.
+     */
     static String mavenBuild(Path export) throws IOException {
         boolean windows = System.getProperty("os.name", "").toLowerCase().contains("win");
+        List<String> command = new ArrayList<>(windows ? List.of("cmd", "/c", "mvnw.cmd") : List.of("sh", "mvnw"));
+        command.addAll(List.of("-B", "-q", "-o", "test-compile"));
+        String shown = "`./mvnw -B -q -o test-compile` in " + export;
         Path log = Files.createTempFile("export-build", ".log");
         try {
-            Processes.Outcome outcome = Processes.run(new ProcessBuilder(windows ? "mvn.cmd" : "mvn", "-B", "-q", "-o", "test-compile")
-                    .directory(export.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()), BUILD_LIMIT);
+            ProcessBuilder build = new ProcessBuilder(command).directory(export.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            build.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            Processes.Outcome outcome = Processes.run(build, BUILD_LIMIT);
             if (outcome.timedOut()) {
-                return "the export's build (mvn -B -q -o test-compile in " + export + ") took more than 10 minutes";
+                return "the export's build (" + shown + ") took more than 10 minutes";
             }
             if (outcome.exitCode() != 0) {
                 List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-                return "the export does not build: `mvn -B -q -o test-compile` in " + export + " exited with "
+                return "the export does not build: " + shown + " exited with "
                         + outcome.exitCode() + "; it said:\n    "
                         + String.join("\n    ", lines.subList(Math.max(0, lines.size() - 15), lines.size()))
                         + "\n  — fix the master copy's poms or sources (does the export's pom still list a removed module?)";
             }
             return null;
         } catch (IOException e) {
-            return "could not run Maven to build the export (" + e.getMessage() + "): is `mvn` on the PATH?";
+            return "could not run the export's Maven Wrapper (" + e.getMessage() + "): does the export have mvnw?";
         } finally {
             Files.deleteIfExists(log);
             deleteTargets(export);

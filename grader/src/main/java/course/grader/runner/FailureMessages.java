@@ -22,9 +22,13 @@ final class FailureMessages {
             return "";
         }
         Throwable t = failure.get();
-        StringBuilder text = new StringBuilder(t.getClass().getName());
+        // A failed assertion or a stub's TODO says it all in its message: that comes first, with no class
+        // name before it. Any other exception is named (a NullPointerException says what went wrong).
+        boolean messageSaysIt = t.getMessage() != null && (t instanceof AssertionError
+                || t instanceof UnsupportedOperationException && t.getMessage().contains("TODO"));
+        StringBuilder text = new StringBuilder(messageSaysIt ? "" : t.getClass().getName());
         if (t.getMessage() != null) {
-            text.append(": ").append(t.getMessage().strip());
+            text.append(messageSaysIt ? "" : ": ").append(t.getMessage().strip());
         }
         for (Throwable cause = t.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
             text.append("\ncaused by ").append(cause);

@@ -155,7 +155,7 @@ class ConnectionPoolEdgeCasesTest extends ConnectionPoolTestSupport {
     }
 
     @Test
-    @Tag("points:1")
+    @Tag("points:0.5")
     @DisplayName("after close: a returned connection is closed once, acquire and withConnection fail, a second close does nothing")
     void afterClose() {
         pool(2);
@@ -171,6 +171,39 @@ class ConnectionPoolEdgeCasesTest extends ConnectionPoolTestSupport {
                         + " (a second close() closes nothing again)")
                 .containsExactly(1, 1);
         assertThat(failureChainOf(pool.acquire(), "acquire() after close()")).anyMatch(IllegalStateException.class::isInstance);
+    }
+
+    @Test
+    @Tag("points:0.5")
+    @DisplayName("closed by a caller's own code in the middle of a hand-over: still every connection is closed exactly once")
+    void closedDuringAHandOver() {
+        pool(2);
+        Connection first = acquireFree();
+        Connection second = acquireFree();
+        var firstWaiter = acquire();
+        var secondWaiter = acquire();
+        // The first waiter's own code gives the second connection back and closes the pool, as soon as it is
+        // served: with a pool that completes callers on the releasing thread, that is inside the hand-over.
+        firstWaiter.thenAccept(connection -> {
+            release(second);
+            close();
+        });
+
+        release(first);
+
+        eventually(() -> assertThat(secondWaiter.isDone())
+                .as("the second waiting caller: it gets the second connection, or fails because the pool was closed")
+                .isTrue());
+        release(valueOf(firstWaiter, "the first waiting caller"));
+        if (!secondWaiter.isCompletedExceptionally()) {
+            release(secondWaiter.join());
+        }
+        assertThat(connections.stream().map(FakeConnection::timesClosed).toList())
+                .as("times each connection was closed, once all were back after close(). A connection closed twice was"
+                        + " still in the free list after close(): a hand-over that was under way went on with the"
+                        + " waiters and free connections close() had already dealt with. Empty both lists inside"
+                        + " close()'s critical section, so that nothing is handed over after it")
+                .containsExactly(1, 1);
     }
 
     @Test

@@ -4,11 +4,14 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 import javax.tools.ToolProvider;
 
@@ -41,10 +44,42 @@ public final class GradeLauncher {
         if (isStale(root, jar) && !build(root)) {
             System.exit(CANNOT_START);
         }
-        List<String> command = new ArrayList<>(List.of(java, "-Dcourse.root=" + root, "-cp",
-                jar + File.pathSeparator + root.resolve("grader/target/lib") + File.separator + "*", "course.grader.cli.Main"));
+        List<String> command = new ArrayList<>(List.of(java, "-Dcourse.root=" + root));
+        Path archive = root.resolve("grader/target/grader.jsa");
+        Path training = classDataArchive(archive, jar, gradeArgs, command);
+        command.addAll(List.of("-cp", jar + File.pathSeparator + root.resolve("grader/target/lib") + File.separator + "*",
+                "course.grader.cli.Main"));
         command.addAll(gradeArgs);
-        System.exit(new ProcessBuilder(command).inheritIO().start().waitFor());
+        int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+        if (training != null && Files.isRegularFile(training)) {
+            try {
+                Files.move(training, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                Files.deleteIfExists(training); // another run's archive is in use (Windows): keep that one
+            }
+        }
+        System.exit(exit);
+    }
+
+    /**
+     * Class data sharing: the grader's classes (javac's among them) come from an archive that its
+     * first real run after a build writes, so every later start is faster. Adds the JVM options to
+     * {@code command}; returns the file this run writes the archive to (moved into place once the
+     * run ends, so that concurrent runs never read a half-written one), or null.
+     */
+    private static Path classDataArchive(Path archive, Path jar, List<String> gradeArgs, List<String> command) throws IOException {
+        command.addAll(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        if (Files.isRegularFile(archive) && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) >= 0) {
+            command.add("-XX:SharedArchiveFile=" + archive);
+            return null;
+        }
+        boolean onlyHelp = gradeArgs.stream().anyMatch(a -> a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version"));
+        if (onlyHelp) {
+            return null; // would archive only the help's classes
+        }
+        Path training = archive.resolveSibling("grader.jsa." + ProcessHandle.current().pid() + ".tmp");
+        command.add("-XX:ArchiveClassesAtExit=" + training);
+        return training;
     }
 
     /** A java executable of a JDK 21+: JAVA_HOME, the PATH, then the usual install folders; or null. */
@@ -70,12 +105,36 @@ public final class GradeLauncher {
                 candidates.add(jdk.resolve("Contents/Home/bin").resolve(exe));
             }
         }
+        Set<Path> seen = new HashSet<>(); // /usr/bin/java and the JDK it links to are asked once
         for (Path candidate : candidates) {
-            if (Files.isExecutable(candidate) && majorVersion(candidate) >= MIN_JDK) {
+            if (Files.isExecutable(candidate) && seen.add(candidate.toRealPath()) && majorVersion(candidate) >= MIN_JDK) {
                 return candidate.toString();
             }
         }
         return null;
+    }
+
+    /**
+     * The feature version a JDK's {@code release} file names ({@code JAVA_VERSION="21.0.2"}: 21), for
+     * the {@code java} in its bin folder; 0 when there is no such file. Reading it costs no JVM start.
+     */
+    static int releaseVersion(Path java) {
+        Path home = java.toAbsolutePath().getParent() == null ? null : java.toAbsolutePath().getParent().getParent();
+        Path release = home == null ? null : home.resolve("release");
+        if (release == null || !Files.isRegularFile(release)) {
+            return 0;
+        }
+        try {
+            for (String line : Files.readAllLines(release)) {
+                if (line.startsWith("JAVA_VERSION=")) {
+                    String[] parts = line.substring("JAVA_VERSION=".length()).replace("\"", "").trim().split("[._+-]");
+                    return Integer.parseInt(parts[0].equals("1") && parts.length > 1 ? parts[1] : parts[0]);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // unreadable: ask the java itself
+        }
+        return 0;
     }
 
     private static List<Path> children(Path dir) throws IOException {
@@ -92,6 +151,10 @@ public final class GradeLauncher {
     /** The java.specification.version of {@code java}'s runtime (e.g. 21), or 0. */
     static int majorVersion(Path java) {
         try {
+            int fromRelease = releaseVersion(java.toRealPath());
+            if (fromRelease > 0) {
+                return fromRelease;
+            }
             Process process = new ProcessBuilder(java.toString(), "-XshowSettings:properties", "-version")
                     .redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes());

@@ -60,7 +60,7 @@ public final class ExportCheck {
         problems.addAll(text);
         if (build) {
             String failure = mavenBuild(export);
-            log.println("build (mvn -B -q -o test-compile): " + (failure == null ? "ok" : "FAILED"));
+            log.println("build (./mvnw -B -q -o test-compile): " + (failure == null ? "ok" : "FAILED"));
             if (failure != null) {
                 problems.add(failure);
             }

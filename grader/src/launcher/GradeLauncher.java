@@ -45,41 +45,80 @@ public final class GradeLauncher {
             System.exit(CANNOT_START);
         }
         List<String> command = new ArrayList<>(List.of(java, "-Dcourse.root=" + root));
-        Path archive = root.resolve("grader/target/grader.jsa");
-        Path training = classDataArchive(archive, jar, gradeArgs, command);
+        Path archive = classDataArchiveFor(java, jar);
+        Path training = useClassData(archive, gradeArgs, command);
         command.addAll(List.of("-cp", jar + File.pathSeparator + root.resolve("grader/target/lib") + File.separator + "*",
                 "course.grader.cli.Main"));
         command.addAll(gradeArgs);
         int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
-        if (training != null && Files.isRegularFile(training)) {
-            try {
-                Files.move(training, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                Files.deleteIfExists(training); // another run's archive is in use (Windows): keep that one
-            }
+        try {
+            keepClassData(training, archive, exit);
+        } finally {
+            System.exit(exit);
         }
-        System.exit(exit);
     }
 
     /**
      * Class data sharing: the grader's classes (javac's among them) come from an archive that its
-     * first real run after a build writes, so every later start is faster. Adds the JVM options to
-     * {@code command}; returns the file this run writes the archive to (moved into place once the
-     * run ends, so that concurrent runs never read a half-written one), or null.
+     * first real run writes, so every later start is faster. The archive belongs to one JDK and one
+     * build of the grader (both are in its name), so a new build or another JDK makes a new one.
      */
-    private static Path classDataArchive(Path archive, Path jar, List<String> gradeArgs, List<String> command) throws IOException {
-        command.addAll(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
-        if (Files.isRegularFile(archive) && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) >= 0) {
+    private static Path classDataArchiveFor(String java, Path jar) throws IOException {
+        String key = java + "|" + Files.getLastModifiedTime(jar).toMillis() + "|" + Files.size(jar);
+        return jar.resolveSibling("grader-" + Integer.toHexString(key.hashCode()) + ".jsa");
+    }
+
+    /**
+     * Adds the class-data options to {@code command}: the archive when it exists, else (unless only
+     * the help or version is asked for) an order to write one at exit into a file of this run's own,
+     * which is returned; null otherwise. Set {@code GRADE_NO_CLASS_DATA} to use none.
+     */
+    private static Path useClassData(Path archive, List<String> gradeArgs, List<String> command) {
+        if (System.getenv("GRADE_NO_CLASS_DATA") != null) {
+            return null;
+        }
+        command.add("-Xlog:cds*=error"); // no warnings about an archive the JVM cannot use: it just runs without
+        if (Files.isRegularFile(archive)) {
             command.add("-XX:SharedArchiveFile=" + archive);
             return null;
         }
         boolean onlyHelp = gradeArgs.stream().anyMatch(a -> a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version"));
-        if (onlyHelp) {
-            return null; // would archive only the help's classes
+        if (onlyHelp || !Files.isWritable(archive.getParent())) {
+            return null;
         }
-        Path training = archive.resolveSibling("grader.jsa." + ProcessHandle.current().pid() + ".tmp");
+        Path training = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         command.add("-XX:ArchiveClassesAtExit=" + training);
         return training;
+    }
+
+    /**
+     * After a run that wrote an archive: a successful run's archive is moved into place in one step
+     * (so that concurrent runs never read a half-written one) and older archives are deleted; any
+     * trouble here only costs the speed-up, never the run's result.
+     */
+    private static void keepClassData(Path training, Path archive, int exit) {
+        if (training == null) {
+            return;
+        }
+        try {
+            if (exit == 0 && Files.isRegularFile(training) && !Files.exists(archive)) {
+                training.toFile().setWritable(true);
+                Files.move(training, archive, StandardCopyOption.ATOMIC_MOVE);
+                try (DirectoryStream<Path> old = Files.newDirectoryStream(archive.getParent(), "grader*.jsa")) {
+                    for (Path other : old) {
+                        if (!other.equals(archive)) {
+                            other.toFile().setWritable(true);
+                            Files.deleteIfExists(other);
+                        }
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // another run's archive is in place, or a file is in use (Windows): keep what is there
+        } finally {
+            training.toFile().setWritable(true);
+            training.toFile().delete();
+        }
     }
 
     /** A java executable of a JDK 21+: JAVA_HOME, the PATH, then the usual install folders; or null. */
@@ -107,11 +146,19 @@ public final class GradeLauncher {
         }
         Set<Path> seen = new HashSet<>(); // /usr/bin/java and the JDK it links to are asked once
         for (Path candidate : candidates) {
-            if (Files.isExecutable(candidate) && seen.add(candidate.toRealPath()) && majorVersion(candidate) >= MIN_JDK) {
+            if (Files.isExecutable(candidate) && seen.add(realPath(candidate)) && majorVersion(candidate) >= MIN_JDK) {
                 return candidate.toString();
             }
         }
         return null;
+    }
+
+    private static Path realPath(Path file) {
+        try {
+            return file.toRealPath();
+        } catch (IOException e) {
+            return file.toAbsolutePath().normalize();
+        }
     }
 
     /**
@@ -151,7 +198,7 @@ public final class GradeLauncher {
     /** The java.specification.version of {@code java}'s runtime (e.g. 21), or 0. */
     static int majorVersion(Path java) {
         try {
-            int fromRelease = releaseVersion(java.toRealPath());
+            int fromRelease = releaseVersion(realPath(java));
             if (fromRelease > 0) {
                 return fromRelease;
             }

@@ -68,16 +68,11 @@ public final class Verification {
     public int run() throws IOException {
         long start = System.nanoTime();
         MasterCopy.require(root);
+        checkFixtureChoice();
         Path out = options.outDir();
         FileTree.deleteRecursively(out);
         Files.createDirectories(out);
         List<VerifyCase> cases = VerifyCase.graded(root, out.resolve("fixtures"), options.modules(), options::grades);
-        for (String name : options.fixtures()) {
-            if (cases.stream().noneMatch(c -> c.fixture() != null && (name.equals(c.fixture().id()) || name.equals(c.id())))) {
-                throw new CannotGrade("--fixture " + name + ": no checked known-wrong fixture of that name"
-                        + (options.modules().isEmpty() ? "" : " in " + options.modules()) + " (see grader/src/test/fixtures)");
-            }
-        }
         console.printf("verify: %d cases (solutions, stubs, known-wrong fixtures), %d at once%n", cases.size(), options.jobs());
         Map<String, Results> first = gradeAll(cases, out.resolve("runs"));
         cases.forEach(c -> checks.check(c, first.get(c.id())));
@@ -98,6 +93,29 @@ public final class Verification {
         console.println();
         console.print(report);
         return log.failures();
+    }
+
+    /** A --fixture that names nothing, or a --races that leaves nothing, is an error before anything is deleted. */
+    private void checkFixtureChoice() throws IOException {
+        if (options.fixtures().isEmpty() && !options.racesOnly()) {
+            return;
+        }
+        List<Fixture> all = Fixture.knownWrong(root.resolve("grader/src/test/fixtures")).stream()
+                .filter(f -> f.checked() && (options.modules().isEmpty() || options.modules().contains(f.module()))).toList();
+        String where = options.modules().isEmpty() ? "" : " in " + options.modules();
+        for (String name : options.fixtures()) {
+            List<Fixture> named = all.stream().filter(f -> name.equals(f.id()) || name.equals(f.module() + "--" + f.id())).toList();
+            if (named.isEmpty()) {
+                throw new CannotGrade("--fixture " + name + ": no checked known-wrong fixture of that name" + where
+                        + " (see grader/src/test/fixtures)");
+            }
+            if (options.racesOnly() && named.stream().noneMatch(Fixture::race)) {
+                throw new CannotGrade("--fixture " + name + " with --races: that fixture's mistake is not a race (no race=true)");
+            }
+        }
+        if (all.stream().noneMatch(options::grades)) {
+            throw new CannotGrade("--races: no checked race fixture" + where + " to grade");
+        }
     }
 
     private Map<String, Results> gradeAll(List<VerifyCase> cases, Path runs) throws IOException {

@@ -32,8 +32,18 @@ public final class GradingService implements AutoCloseable {
         this(Sandbox.detect());
     }
 
+    /** Deletes the runtime and the compiled tests when the JVM ends without {@link #close()} (Ctrl-C, a test run's end). */
+    private final Thread cleanUpAtExit = new Thread(() -> {
+        try {
+            deleteFolders();
+        } catch (IOException e) {
+            // best effort while the JVM ends: temporary folders the OS clears in time
+        }
+    }, "grader-clean-up");
+
     private GradingService(Sandbox sandbox) {
         this.sandbox = sandbox;
+        Runtime.getRuntime().addShutdownHook(cleanUpAtExit);
     }
 
     /**
@@ -43,6 +53,11 @@ public final class GradingService implements AutoCloseable {
     public static GradingService requiringSandbox(boolean required) throws CannotGrade {
         GradingService service = new GradingService();
         if (required && service.sandbox.kind() == Sandbox.Kind.NONE) {
+            try {
+                service.close();
+            } catch (IOException e) {
+                // only temporary folders: the refusal below is what matters
+            }
             throw new CannotGrade("--require-sandbox: no sandbox is available on this machine. Install bubblewrap (Debian/Ubuntu:"
                     + " apt-get install bubblewrap; on Ubuntu 24.04 also sysctl -w kernel.apparmor_restrict_unprivileged_userns=0),"
                     + " or run the grader as root so that it can run the tests as an unprivileged user (setpriv).");
@@ -201,7 +216,19 @@ public final class GradingService implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        testBuilds.close();
-        runtime.close();
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanUpAtExit);
+        } catch (IllegalStateException e) {
+            return; // the JVM is shutting down: the hook deletes them
+        }
+        deleteFolders();
+    }
+
+    private void deleteFolders() throws IOException {
+        try {
+            testBuilds.close();
+        } finally {
+            runtime.close();
+        }
     }
 }

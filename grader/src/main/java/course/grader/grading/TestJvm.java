@@ -38,14 +38,6 @@ record TestJvm(TestRuntime runtime, Sandbox sandbox, Path work, Duration timeLim
     private record Exit(int code, boolean timedOut, boolean stuckExiting) {
     }
 
-    /**
-     * A test JVM lives a few seconds and runs short tests: the optimising compiler (C2) and a
-     * parallel collector cost more CPU than they ever win back there. Only the quick compiler and
-     * the serial collector: about a third less CPU per JVM, so more gradings fit on the cores.
-     * Races are still races under C1 (the race fixtures prove each is still caught).
-     */
-    static final List<String> SPEED_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
-
     /** A JVM exits in milliseconds: one still exiting after this is held up by a shutdown hook. */
     static final Duration EXIT_GRACE = Duration.ofSeconds(2);
 
@@ -180,9 +172,8 @@ record TestJvm(TestRuntime runtime, Sandbox sandbox, Path work, Duration timeLim
 
     /** The child JVM's command; a restart ({@code skip} not null) names the tests already settled. */
     private List<String> command(Path events, List<Path> tests, Path classes, Set<String> skip) {
-        List<String> command = new ArrayList<>(List.of(runtime.java().toString()));
-        command.addAll(SPEED_FLAGS);
-        command.addAll(List.of("-Xmx512m", "-Xss1m", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
+        List<String> command = new ArrayList<>(List.of(
+                runtime.java().toString(), "-Xmx512m", "-Xss1m", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
                 "-cp", runtime.classPath(tests, classes),
                 TestRunner.class.getName(), events.toString(), tests.get(0).toString()));
         if (skip != null) {

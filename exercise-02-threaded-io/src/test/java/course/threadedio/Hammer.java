@@ -97,18 +97,22 @@ final class Hammer {
         void run(int round) throws InterruptedException;
     }
 
-    /** After this long, {@link #rounds} starts no new round (the first always runs). */
+    /** The rounds that always run, however long they take (or all of them, if fewer). */
+    static final int AT_LEAST = 4;
+
+    /** After this long, {@link #rounds} starts no new round beyond the first {@link #AT_LEAST}. */
     static final Duration BUDGET = Duration.ofSeconds(1);
 
     /**
-     * Runs {@code round} 1, 2, ... up to {@code maxRounds} times, but starts no new round once
-     * {@link #BUDGET} has passed (the first always runs). A machine too busy for every
-     * round runs fewer of them: a correct counter never fails for lack of time, and a racy one is
-     * still caught in nearly every run (README, part B).
+     * Runs {@code round} 1, 2, ... up to {@code maxRounds} times: the first {@link #AT_LEAST}
+     * always, then more until {@link #BUDGET} has passed. The chances to catch a race are counted in
+     * rounds, not in time, so slower code or a busy machine never leaves a racy counter fewer than
+     * {@link #AT_LEAST} of them; the budget only keeps a slow but correct counter far from the test's
+     * timeout (README, part B).
      */
     static void rounds(int maxRounds, Round round) throws InterruptedException {
         long stopStartingAt = System.nanoTime() + BUDGET.toNanos();
-        for (int r = 1; r <= maxRounds && (r == 1 || System.nanoTime() < stopStartingAt); r++) {
+        for (int r = 1; r <= maxRounds && (r <= AT_LEAST || System.nanoTime() < stopStartingAt); r++) {
             round.run(r);
         }
     }

@@ -5,7 +5,10 @@ import java.time.Duration;
 /** Repeats one round of a race check: a race shows in some rounds, never in all. */
 final class Rounds {
 
-    /** After this long, no new round starts (the first always runs). */
+    /** The rounds that always run, however long they take (or all of them, if fewer). */
+    static final int AT_LEAST = 10;
+
+    /** After this long, no new round starts beyond the first {@link #AT_LEAST}. */
     static final Duration BUDGET = Duration.ofSeconds(2);
 
     private Rounds() {
@@ -18,13 +21,15 @@ final class Rounds {
     }
 
     /**
-     * Runs {@code round} 1, 2, ... up to {@code maxRounds} times, but starts no new round once
-     * {@link #BUDGET} has passed. A machine too busy for every round runs fewer of them: correct
-     * code never fails for lack of time, and a race is still caught in nearly every run.
+     * Runs {@code round} 1, 2, ... up to {@code maxRounds} times: the first {@link #AT_LEAST}
+     * always, then more until {@link #BUDGET} has passed. The chances to catch a race are counted in
+     * rounds, not in time, so slower code or a busy machine never leaves a race fewer than
+     * {@link #AT_LEAST} of them; the budget only keeps slow but correct code far from the test's
+     * timeout. Correct code passes every round.
      */
     static void upTo(int maxRounds, Round round) throws Exception {
         long stopStartingAt = System.nanoTime() + BUDGET.toNanos();
-        for (int r = 1; r <= maxRounds && (r == 1 || System.nanoTime() < stopStartingAt); r++) {
+        for (int r = 1; r <= maxRounds && (r <= AT_LEAST || System.nanoTime() < stopStartingAt); r++) {
             round.run(r);
         }
     }

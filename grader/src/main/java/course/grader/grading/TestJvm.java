@@ -172,8 +172,12 @@ record TestJvm(TestRuntime runtime, Sandbox sandbox, Path work, Duration timeLim
 
     /** The child JVM's command; a restart ({@code skip} not null) names the tests already settled. */
     private List<String> command(Path events, List<Path> tests, Path classes, Set<String> skip) {
+        // A test JVM lives a few seconds: the optimising compiler (C2) would spend more CPU compiling
+        // than its code saves, so only the quick one (C1) runs: it halves the test JVMs' CPU. The race
+        // tests count their chances in rounds, not in time, so slower code meets as many of them.
         List<String> command = new ArrayList<>(List.of(
-                runtime.java().toString(), "-Xmx512m", "-Xss1m", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
+                runtime.java().toString(), "-Xmx512m", "-Xss1m", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError",
+                "-Djava.awt.headless=true",
                 "-cp", runtime.classPath(tests, classes),
                 TestRunner.class.getName(), events.toString(), tests.get(0).toString()));
         if (skip != null) {

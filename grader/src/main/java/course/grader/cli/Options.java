@@ -27,10 +27,14 @@ final class Options {
         boolean required;
     }
 
-    /** {@code --jobs N}: how many gradings run at once. */
+    /**
+     * {@code --jobs N}: how many gradings run at once. By default twice the cores: a grading's test
+     * JVM spends about half its time waiting (for what a test checks "stays so", or for a wrong
+     * submission's test to time out), and the other gradings use the cores meanwhile.
+     */
     static final class Jobs {
-        @Option(names = "--jobs", paramLabel = "N", description = "gradings at once (default: the number of cores)")
-        int count = Runtime.getRuntime().availableProcessors();
+        @Option(names = "--jobs", paramLabel = "N", description = "gradings at once (default: twice the number of cores)")
+        int count = 2 * Runtime.getRuntime().availableProcessors();
 
         int atLeastOne() {
             return Math.max(1, count);

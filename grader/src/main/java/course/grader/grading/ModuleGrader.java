@@ -43,7 +43,8 @@ final class ModuleGrader {
         FileTree.deleteRecursively(work);
         Files.createDirectories(work);
         Path classes = work.resolve("classes");
-        List<String> errors = JavaCompilation.compile(main.javaFiles(), runtime.libraries(), classes, module.dir().getParent());
+        // Against the JDK alone, as Maven compiles it: the test libraries are test-scoped, never the main code's.
+        List<String> errors = JavaCompilation.compile(main.javaFiles(), List.of(), classes, module.dir().getParent());
         if (!errors.isEmpty()) {
             return Scoring.notGraded(module, "does not compile, so every test scores 0. The compiler says:\n"
                     + String.join("\n", errors), seconds(start));

@@ -47,7 +47,7 @@ final class ModuleGrader {
         List<String> errors = JavaCompilation.compile(main.javaFiles(), List.of(), classes, module.dir().getParent());
         if (!errors.isEmpty()) {
             return Scoring.notGraded(module, "does not compile, so every test scores 0. The compiler says:\n"
-                    + String.join("\n", errors), seconds(start));
+                    + String.join("\n", errors) + testLibraryHint(errors), seconds(start));
         }
         String refused = CodeGate.outsidePackage(classes, module);
         if (refused == null && trustedSources != null) {
@@ -77,6 +77,14 @@ final class ModuleGrader {
                 : Scoring.ownTests(jvm.run(classes, own.classes(), List.of(courseTests), "own-tests-scratch"));
         return new ModuleResult(result.name(), result.title(), result.parts(), result.tests(), result.problem(),
                 result.rubricErrors(), result.seconds(), outcome);
+    }
+
+    /** What an error about a missing test library's package usually means, or nothing. */
+    private static String testLibraryHint(List<String> errors) {
+        boolean testLibrary = errors.stream().anyMatch(e -> e.matches(".*package (org\\.junit|org\\.assertj|org\\.awaitility"
+                + "|com\\.tngtech\\.archunit)\\S* does not exist.*"));
+        return testLibrary ? "\nJUnit, AssertJ, Awaitility and ArchUnit are for the tests: main code compiles against the JDK"
+                + " alone, as in Maven's build (did your IDE add an import to src/main/java?)" : "";
     }
 
     /** The names of the files of {@code main} whose text is one the gate trusts (the teacher's, unchanged). */

@@ -111,8 +111,13 @@ final class Hammer {
      * timeout (README, part B).
      */
     static void rounds(int maxRounds, Round round) throws InterruptedException {
+        rounds(AT_LEAST, maxRounds, round);
+    }
+
+    /** As {@link #rounds(int, Round)}, with the first {@code atLeast} rounds always run. */
+    static void rounds(int atLeast, int maxRounds, Round round) throws InterruptedException {
         long stopStartingAt = System.nanoTime() + BUDGET.toNanos();
-        for (int r = 1; r <= maxRounds && (r <= AT_LEAST || System.nanoTime() < stopStartingAt); r++) {
+        for (int r = 1; r <= maxRounds && (r <= atLeast || System.nanoTime() < stopStartingAt); r++) {
             round.run(r);
         }
     }

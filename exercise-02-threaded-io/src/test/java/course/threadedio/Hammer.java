@@ -107,15 +107,20 @@ final class Hammer {
      * Runs {@code round} 1, 2, ... up to {@code maxRounds} times: the first {@link #AT_LEAST}
      * always, then more until {@link #BUDGET} has passed. The chances to catch a race are counted in
      * rounds, not in time, so slower code or a busy machine never leaves a racy counter fewer than
-     * {@link #AT_LEAST} of them; the budget only keeps a slow but correct counter far from the test's
-     * timeout (README, part B).
+     * {@link #AT_LEAST} of them; after those, the budget keeps a slow but correct counter far from the
+     * test's timeout (README, part B). A test that calls this has room for its first rounds in its
+     * {@code @Timeout}.
      */
     static void rounds(int maxRounds, Round round) throws InterruptedException {
         rounds(AT_LEAST, maxRounds, round);
     }
 
-    /** As {@link #rounds(int, Round)}, with the first {@code atLeast} rounds always run. */
-    static void rounds(int atLeast, int maxRounds, Round round) throws InterruptedException {
+    /** Runs {@code round} 1, 2, ... {@code rounds} times, however long they take. */
+    static void everyRound(int rounds, Round round) throws InterruptedException {
+        rounds(rounds, rounds, round);
+    }
+
+    private static void rounds(int atLeast, int maxRounds, Round round) throws InterruptedException {
         long stopStartingAt = System.nanoTime() + BUDGET.toNanos();
         for (int r = 1; r <= maxRounds && (r <= atLeast || System.nanoTime() < stopStartingAt); r++) {
             round.run(r);

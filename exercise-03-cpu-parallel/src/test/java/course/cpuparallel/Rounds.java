@@ -24,8 +24,9 @@ final class Rounds {
      * Runs {@code round} 1, 2, ... up to {@code maxRounds} times: the first {@link #AT_LEAST}
      * always, then more until {@link #BUDGET} has passed. The chances to catch a race are counted in
      * rounds, not in time, so slower code or a busy machine never leaves a race fewer than
-     * {@link #AT_LEAST} of them; the budget only keeps slow but correct code far from the test's
-     * timeout. Correct code passes every round.
+     * {@link #AT_LEAST} of them; after those, the budget keeps slow but correct code far from the
+     * test's timeout. A test that calls this has room for its first rounds in its {@code @Timeout}.
+     * Correct code passes every round.
      */
     static void upTo(int maxRounds, Round round) throws Exception {
         long stopStartingAt = System.nanoTime() + BUDGET.toNanos();

@@ -6,10 +6,12 @@ import java.util.ConcurrentModificationException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @Tag("part:C")
@@ -30,6 +32,8 @@ class WordFrequenciesTest {
     final TestPools pools = new TestPools();
 
     @Test
+    // its first 10 rounds always run (Rounds.upTo): room for them on a busy machine
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
     @Tag("points:8")
     @DisplayName("Tasks started together count the same words at the same time: every count exact (up to 40 rounds)")
     void exactCountsFromTasksSideBySide() throws Exception {

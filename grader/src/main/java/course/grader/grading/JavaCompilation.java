@@ -67,7 +67,9 @@ final class JavaCompilation {
             List<String> options = List.of(
                     "--release", "21", "-encoding", "UTF-8", "-proc:none", "-nowarn", "-g",
                     "-d", output.toString(),
-                    "-cp", String.join(java.io.File.pathSeparator, classPath.stream().map(Path::toString).toList()));
+                    // an empty class path would mean the working folder to javac: the output folder stands in
+                    "-cp", classPath.isEmpty() ? output.toString()
+                            : String.join(java.io.File.pathSeparator, classPath.stream().map(Path::toString).toList()));
             boolean ok = compiler.getTask(new StringWriter(), files, diagnostics, options, null,
                     files.getJavaFileObjectsFromPaths(sources)).call();
             if (ok) {

@@ -76,7 +76,7 @@ final class TestBuilds implements AutoCloseable {
         if (api == null) {
             api = into.resolve("api");
             List<String> errors = JavaCompilation.compile(new SourceSet().overlay(module.folder(Folder.MAIN_JAVA), "").javaFiles(),
-                    runtime.libraries(), api, module.dir().getParent());
+                    List.of(), api, module.dir().getParent()); // main code: the JDK alone, as in ModuleGrader
             if (!errors.isEmpty()) {
                 return new TestBuild(null, errors, hiddenClasses, null, Set.of(), null);
             }

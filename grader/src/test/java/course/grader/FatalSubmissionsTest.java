@@ -28,7 +28,7 @@ import org.junit.jupiter.api.TestFactory;
 class FatalSubmissionsTest {
 
     static final Path FIXTURES = CourseGrading.ROOT.resolve("grader/src/test/crash-fixtures");
-    static final Set<String> SMOKE = Set.of("compile-error", "system-exit");
+    static final Set<String> SMOKE = Set.of("compile-error", "main-uses-a-test-library", "system-exit");
 
     @TestFactory
     Stream<DynamicTest> smokeCrashesCostOnlyTheirPart() throws IOException {

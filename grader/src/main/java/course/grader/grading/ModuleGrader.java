@@ -82,9 +82,9 @@ final class ModuleGrader {
     /** What an error about a missing test library's package usually means, or nothing. */
     private static String testLibraryHint(List<String> errors) {
         boolean testLibrary = errors.stream().anyMatch(e -> e.matches(".*package (org\\.junit|org\\.assertj|org\\.awaitility"
-                + "|com\\.tngtech\\.archunit)\\S* does not exist.*"));
-        return testLibrary ? "\nJUnit, AssertJ, Awaitility and ArchUnit are for the tests: main code compiles against the JDK"
-                + " alone, as in Maven's build (did your IDE add an import to src/main/java?)" : "";
+                + "|com\\.tngtech\\.archunit|org\\.hamcrest|org\\.opentest4j|org\\.apiguardian|org\\.slf4j)\\S* does not exist.*"));
+        return testLibrary ? "\nJUnit, AssertJ, Awaitility, ArchUnit and the libraries they bring are for the tests: main code"
+                + " compiles against the JDK alone, as in Maven's build (did your IDE add an import to src/main/java?)" : "";
     }
 
     /** The names of the files of {@code main} whose text is one the gate trusts (the teacher's, unchanged). */

@@ -1,6 +1,7 @@
 package course.grader.cli;
 
 import course.grader.grading.GradeRequest;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -30,11 +31,22 @@ final class Options {
     /**
      * {@code --jobs N}: how many gradings run at once. By default twice the cores: a grading's test
      * JVM spends about half its time waiting (for what a test checks "stays so", or for a wrong
-     * submission's test to time out), and the other gradings use the cores meanwhile.
+     * submission's test to time out), and the other gradings use the cores meanwhile. At most one
+     * per GB of memory, though: a test JVM may take half a GB of heap, and a many-core machine
+     * with little memory must not run out of it.
      */
     static final class Jobs {
-        @Option(names = "--jobs", paramLabel = "N", description = "gradings at once (default: twice the number of cores)")
-        int count = 2 * Runtime.getRuntime().availableProcessors();
+        private static final long MEMORY_PER_GRADING = 1L << 30;
+
+        @Option(names = "--jobs", paramLabel = "N",
+                description = "gradings at once (default: twice the number of cores, at most one per GB of memory)")
+        int count = byDefault();
+
+        static int byDefault() {
+            long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getTotalMemorySize();
+            return (int) Math.max(1, Math.min(2L * Runtime.getRuntime().availableProcessors(), memory / MEMORY_PER_GRADING));
+        }
 
         int atLeastOne() {
             return Math.max(1, count);

@@ -43,9 +43,11 @@ final class Options {
         int count = byDefault();
 
         static int byDefault() {
-            long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                    .getTotalMemorySize();
-            return (int) Math.max(1, Math.min(2L * Runtime.getRuntime().availableProcessors(), memory / MEMORY_PER_GRADING));
+            long byCores = 2L * Runtime.getRuntime().availableProcessors();
+            // a JVM that does not say its memory (not HotSpot's bean) is taken at its cores alone
+            long byMemory = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                    ? os.getTotalMemorySize() / MEMORY_PER_GRADING : byCores;
+            return (int) Math.max(1, Math.min(byCores, byMemory));
         }
 
         int atLeastOne() {
